@@ -1,0 +1,69 @@
+using System.CommandLine;
+using System.Linq;
+
+namespace Latent.Cli.Eval;
+
+/// <summary><c>latent eval &lt;definition&gt; ...</c>: evaluates one definition of the mirror on values given on the command line.</summary>
+internal static class EvalCommand
+{
+    public static Command Create()
+    {
+        var definition = new Argument<string>("definition")
+        {
+            Description = "One of " + string.Join(", ", LatentDefinition.All.Select(d => d.LeanName)) + ".",
+        };
+        var format = new Option<string>("--format")
+        {
+            Description = "f64 (Lean Float, IEEE binary64) or f32 (Lean Float32, binary32).",
+            DefaultValueFactory = _ => "f64",
+        };
+        format.AcceptOnlyFromAmong("f64", "f32");
+        var shape = new Option<string?>("--shape")
+        {
+            Description = "Latent shape, outermost dimension first, e.g. 2,3; 'scalar' for Shape.scalar. Default: one dimension holding all values.",
+        };
+        var emptyMean = new Option<string?>("--empty-mean")
+        {
+            Description = "Mean of an empty shape in diagonalGaussianKlToStandard: v1 (0/0 = NaN, the default) or v3 (0/1 = +0).",
+        };
+        emptyMean.AcceptOnlyFromAmong("v1", "v3");
+        var json = new Option<bool>("--json") { Description = "Print one JSON object instead of one line per result element." };
+        var x = ValueOption("--x", "Input of expTensor and halfTensor.");
+        var mu = ValueOption("--mu", "Means.");
+        var logvar = ValueOption("--logvar", "Log-variances.");
+        var eps = ValueOption("--eps", "Noise of reparameterizeDiag.");
+        var codebook = new Option<string?>("--codebook")
+        {
+            Description = "Codes of quantizeAt separated by ';', each a value list of the latent shape, e.g. '0,0;1,1;-1,0.5'.",
+        };
+        var index = new Option<string?>("--index") { Description = "Code index of quantizeAt, from 0." };
+
+        var command = new Command("eval", "Evaluate one definition of Generative.Latent and print each result as its bit pattern and shortest round-trip decimal.")
+        {
+            definition, format, shape, emptyMean, json, x, mu, logvar, eps, codebook, index,
+        };
+        command.SetAction(result =>
+        {
+            var request = new EvalRequest(
+                result.GetRequiredValue(definition),
+                result.GetRequiredValue(format),
+                result.GetValue(shape),
+                result.GetValue(emptyMean),
+                result.GetValue(json),
+                result.GetValue(x),
+                result.GetValue(mu),
+                result.GetValue(logvar),
+                result.GetValue(eps),
+                result.GetValue(codebook),
+                result.GetValue(index));
+            return Evaluator.Evaluate(request, result.InvocationConfiguration.Output);
+        });
+        return command;
+    }
+
+    private static Option<string?> ValueOption(string name, string description) =>
+        new(name)
+        {
+            Description = description + " Comma-separated decimals, nan, inf, -inf, -0, or 0x-prefixed IEEE bit patterns; '' for none.",
+        };
+}

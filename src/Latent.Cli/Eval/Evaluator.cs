@@ -1,0 +1,126 @@
+using System;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Numerics;
+using Latent.Cli.Text;
+using Latent.Ieee;
+
+namespace Latent.Cli.Eval;
+
+/// <summary>Parses an <see cref="EvalRequest"/>, evaluates the mirror and writes the result.</summary>
+internal static class Evaluator
+{
+    public static int Evaluate(EvalRequest request, TextWriter output)
+    {
+        LatentDefinition definition = LatentDefinition.Find(request.Definition);
+        foreach ((string option, _) in request.GivenInputs())
+        {
+            if (!definition.Inputs.Contains(option))
+            {
+                throw new UsageException($"{option} is not an input of {definition.LeanName} (it takes {string.Join(", ", definition.Inputs)})");
+            }
+        }
+
+        EvalOutcome outcome = request.Format switch
+        {
+            "f64" => Run<double, Binary64>(definition, request),
+            "f32" => Run<float, Binary32>(definition, request),
+            _ => throw new UsageException($"unknown format '{request.Format}'; expected f64 or f32"),
+        };
+        EvalOutput.Write(output, definition, request, outcome);
+        return ExitCodes.Success;
+    }
+
+    private static EvalOutcome Run<T, TFormat>(LatentDefinition definition, EvalRequest request)
+        where T : IBinaryFloatingPointIeee754<T>
+        where TFormat : IBinaryFormat<T>
+    {
+        Shape? shape = request.Shape is null ? null : ShapeText.Parse("--shape", request.Shape);
+        if (definition == LatentDefinition.QuantizeAt)
+        {
+            return RunQuantizeAt<T, TFormat>(request, shape);
+        }
+
+        if (definition == LatentDefinition.ExpTensor || definition == LatentDefinition.HalfTensor)
+        {
+            T[] x = Input<T, TFormat>("--x", request.X, ref shape);
+            var result = new T[x.Length];
+            if (definition == LatentDefinition.ExpTensor)
+            {
+                GenerativeLatent.ExpTensor<T>(x, result);
+            }
+            else
+            {
+                GenerativeLatent.HalfTensor<T>(x, result);
+            }
+
+            return EvalOutcome.Of<T, TFormat>(shape!, result);
+        }
+
+        T[] mu = Input<T, TFormat>("--mu", request.Mu, ref shape);
+        T[] logvar = Input<T, TFormat>("--logvar", request.Logvar, ref shape);
+        if (definition == LatentDefinition.ReparameterizeDiag)
+        {
+            T[] eps = Input<T, TFormat>("--eps", request.Eps, ref shape);
+            var z = new T[mu.Length];
+            GenerativeLatent.ReparameterizeDiag<T>(mu, logvar, eps, z);
+            return EvalOutcome.Of<T, TFormat>(shape!, z);
+        }
+
+        EmptyMeanConvention emptyMean = request.EmptyMean == "v3" ? EmptyMeanConvention.V3 : EmptyMeanConvention.V1;
+        T kl = GenerativeLatent.DiagonalGaussianKlToStandard<T>(mu, logvar, emptyMean);
+        return EvalOutcome.Of<T, TFormat>(Shape.Scalar, [kl]);
+    }
+
+    /// <summary>Parses a required value list; the first list fixes the shape when <c>--shape</c> was not given.</summary>
+    private static T[] Input<T, TFormat>(string option, string? text, ref Shape? shape)
+        where T : IBinaryFloatingPointIeee754<T>
+        where TFormat : IBinaryFormat<T>
+    {
+        if (text is null)
+        {
+            throw new UsageException($"{option} is required");
+        }
+
+        T[] values = ValueList.Parse<T, TFormat>(option, text);
+        shape ??= Shape.Of(values.Length);
+        ValueList.RequireSize(option, values, shape);
+        return values;
+    }
+
+    private static EvalOutcome RunQuantizeAt<T, TFormat>(EvalRequest request, Shape? shape)
+        where T : IBinaryFloatingPointIeee754<T>
+        where TFormat : IBinaryFormat<T>
+    {
+        if (request.Codebook is null)
+        {
+            throw new UsageException("--codebook is required");
+        }
+
+        if (request.Index is null)
+        {
+            throw new UsageException("--index is required");
+        }
+
+        string[] codes = request.Codebook.Trim().Length == 0 ? [] : request.Codebook.Split(';');
+        T[][] embeddings = new T[codes.Length][];
+        for (int k = 0; k < codes.Length; k++)
+        {
+            string option = $"--codebook code {k}";
+            embeddings[k] = ValueList.Parse<T, TFormat>(option, codes[k]);
+            shape ??= Shape.Of(embeddings[k].Length);
+            ValueList.RequireSize(option, embeddings[k], shape);
+        }
+
+        shape ??= Shape.Of(0);
+        if (!int.TryParse(request.Index.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int idx))
+        {
+            throw new UsageException($"--index: '{request.Index}' is not an integer");
+        }
+
+        var book = new Codebook<T>(codes.Length, shape, embeddings.SelectMany(e => e).ToArray());
+        Tensor<T> selected = GenerativeLatent.QuantizeAt(book, idx);
+        return EvalOutcome.Of<T, TFormat>(selected.Shape, selected.ToArray());
+    }
+}

@@ -1,0 +1,65 @@
+using System;
+using System.Numerics;
+
+namespace Latent;
+
+public static partial class GenerativeLatent
+{
+    private const string HalfTensorName = "halfTensor";
+
+    /// <summary>
+    /// Mirror of <c>Generative.Latent.halfTensor</c>: writes <c>x[i] * 0.5</c> to <c>destination[i]</c> for every element.
+    /// </summary>
+    /// <typeparam name="T">The scalar type (Lean <c>α</c>).</typeparam>
+    /// <typeparam name="TContext">The arithmetic (Lean <c>[Context α]</c>).</typeparam>
+    /// <param name="x">The input tensor's elements, row-major.</param>
+    /// <param name="destination">Receives the result; it may be <paramref name="x"/> itself.</param>
+    /// <remarks>
+    /// <para>Lean: <c>scaleSpec x Numbers.pointfive</c> = <c>mapSpec (fun v => v * Numbers.pointfive) x</c>: the element is the
+    /// left operand and the constant <see cref="IContext{T}.PointFive"/> the right one.</para>
+    /// <para>Under <see cref="IeeeContext{T}"/> the product is exact except for subnormal results, which round to nearest even
+    /// (the smallest subnormal halves to +0). Signs of zeros and infinities are kept; NaN stays NaN.</para>
+    /// </remarks>
+    /// <exception cref="ArgumentException"><paramref name="destination"/> is shorter than <paramref name="x"/>, or partially overlaps it.</exception>
+    [Mirrors("Generative.Latent.halfTensor")]
+    public static void HalfTensor<T, TContext>(ReadOnlySpan<T> x, Span<T> destination)
+        where TContext : IContext<T>
+    {
+        Guard.DestinationFits(x.Length, destination, HalfTensorName);
+        Guard.NoPartialOverlap(x, nameof(x), destination, HalfTensorName);
+        for (int i = 0; i < x.Length; i++)
+        {
+            destination[i] = HalfElement<T, TContext>(x[i]);
+        }
+    }
+
+    /// <summary>The element function of <c>halfTensor</c>, shared with the definitions that call it.</summary>
+    private static T HalfElement<T, TContext>(T x)
+        where TContext : IContext<T> =>
+        TContext.Mul(x, TContext.PointFive);
+
+    /// <summary><c>halfTensor</c> in the platform's IEEE arithmetic (<see cref="IeeeContext{T}"/>).</summary>
+    /// <inheritdoc cref="HalfTensor{T, TContext}(ReadOnlySpan{T}, Span{T})"/>
+    public static void HalfTensor<T>(ReadOnlySpan<T> x, Span<T> destination)
+        where T : IFloatingPointIeee754<T> =>
+        HalfTensor<T, IeeeContext<T>>(x, destination);
+
+    /// <summary><c>halfTensor</c> on a tensor; allocates the result.</summary>
+    /// <inheritdoc cref="HalfTensor{T, TContext}(ReadOnlySpan{T}, Span{T})"/>
+    [AllocatesResult]
+    public static Tensor<T> HalfTensor<T, TContext>(Tensor<T> x)
+        where TContext : IContext<T>
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        var result = new T[x.Shape.Size];
+        HalfTensor<T, TContext>(x.Span, result);
+        return Tensor<T>.Own(x.Shape, result);
+    }
+
+    /// <summary><c>halfTensor</c> on a tensor in the platform's IEEE arithmetic; allocates the result.</summary>
+    /// <inheritdoc cref="HalfTensor{T, TContext}(ReadOnlySpan{T}, Span{T})"/>
+    [AllocatesResult]
+    public static Tensor<T> HalfTensor<T>(Tensor<T> x)
+        where T : IFloatingPointIeee754<T> =>
+        HalfTensor<T, IeeeContext<T>>(x);
+}

@@ -1,0 +1,43 @@
+using System;
+
+namespace Latent;
+
+public static partial class GenerativeLatent
+{
+    private const string QuantizeAtName = "quantizeAt";
+
+    /// <summary>
+    /// Mirror of <c>Generative.Latent.quantizeAt</c>: copies the embedding of the explicitly chosen code <paramref name="idx"/>
+    /// to <paramref name="destination"/>.
+    /// </summary>
+    /// <typeparam name="T">The scalar type (Lean <c>α</c>).</typeparam>
+    /// <param name="book">The codebook.</param>
+    /// <param name="idx">The code index, in <c>[0, book.NumCodes)</c> (Lean <c>Fin numCodes</c>).</param>
+    /// <param name="destination">Receives the embedding; at least <c>book.Latent.Size</c> long.</param>
+    /// <remarks>
+    /// Lean: <c>book.embedding idx</c>. A pure lookup: no arithmetic, so every bit (NaN payloads, signed zeros) is copied
+    /// unchanged. The index is an argument, not the result of a nearest-code search, so no argmin or tie-breaking rule is
+    /// part of the specification.
+    /// </remarks>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="idx"/> is outside <c>[0, book.NumCodes)</c>; the message names both.</exception>
+    /// <exception cref="ArgumentException"><paramref name="destination"/> is too short.</exception>
+    [Mirrors("Generative.Latent.quantizeAt")]
+    public static void QuantizeAt<T>(Codebook<T> book, int idx, Span<T> destination)
+    {
+        ArgumentNullException.ThrowIfNull(book);
+        ReadOnlySpan<T> embedding = book.Embedding(idx);
+        Guard.DestinationFits(embedding.Length, destination, QuantizeAtName);
+        embedding.CopyTo(destination);
+    }
+
+    /// <summary><c>quantizeAt</c> returning a tensor of shape <c>book.Latent</c>; allocates the result.</summary>
+    /// <inheritdoc cref="QuantizeAt{T}(Codebook{T}, int, Span{T})"/>
+    [AllocatesResult]
+    public static Tensor<T> QuantizeAt<T>(Codebook<T> book, int idx)
+    {
+        ArgumentNullException.ThrowIfNull(book);
+        var result = new T[book.Latent.Size];
+        QuantizeAt(book, idx, result);
+        return Tensor<T>.Own(book.Latent, result);
+    }
+}

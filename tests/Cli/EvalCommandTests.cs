@@ -1,0 +1,89 @@
+using System.Text.Json;
+using Latent.Cli.Tests.Support;
+using Xunit;
+
+namespace Latent.Cli.Tests;
+
+/// <summary><c>latent eval</c>: results as bit patterns and shortest decimals, text or JSON.</summary>
+public class EvalCommandTests
+{
+    [Fact]
+    public void Kl_of_the_guide_example_is_0_078125()
+    {
+        Tool.Result r = Tool.Run("eval", "diagonalGaussianKlToStandard", "--mu", "0.5,-0.25", "--logvar", "0,0");
+        Assert.Equal(0, r.ExitCode);
+        Assert.Equal("", r.Stderr);
+        Assert.Equal(["0x3FB4000000000000 0.078125"], r.StdoutLines);
+    }
+
+    [Fact]
+    public void Reparameterize_with_minus_infinite_logvar_is_mu()
+    {
+        Tool.Result r = Tool.Run("eval", "reparameterizeDiag", "--mu", "0", "--logvar", "-inf", "--eps", "5");
+        Assert.Equal(0, r.ExitCode);
+        Assert.Equal(["0x0000000000000000 0"], r.StdoutLines);
+    }
+
+    [Fact]
+    public void Empty_shape_kl_is_nan_in_v1_and_positive_zero_in_v3()
+    {
+        Tool.Result v1 = Tool.Run("eval", "diagonalGaussianKlToStandard", "--shape", "3,0", "--mu", "", "--logvar", "");
+        Assert.Equal(0, v1.ExitCode);
+        Assert.EndsWith(" nan", v1.StdoutLines[0], System.StringComparison.Ordinal);
+        Tool.Result v3 = Tool.Run("eval", "diagonalGaussianKlToStandard", "--shape", "0", "--mu", "", "--logvar", "", "--empty-mean", "v3");
+        Assert.Equal(["0x0000000000000000 0"], v3.StdoutLines);
+    }
+
+    [Fact]
+    public void F32_prints_32_bit_patterns_and_float_shortest_decimals()
+    {
+        Tool.Result r = Tool.Run("eval", "halfTensor", "--format", "f32", "--x", "0.1,-0,0x00000001,inf");
+        Assert.Equal(["0x3D4CCCCD 0.05", "0x80000000 -0", "0x00000000 0", "0x7F800000 inf"], r.StdoutLines);
+    }
+
+    [Fact]
+    public void Json_has_definition_format_result_shape_and_elements()
+    {
+        Tool.Result r = Tool.Run("eval", "reparameterizeDiag", "--shape", "2,1", "--mu", "1,2", "--logvar", "0,0", "--eps", "0.5,-0", "--json");
+        Assert.Equal(0, r.ExitCode);
+        using JsonDocument doc = JsonDocument.Parse(r.Stdout);
+        JsonElement root = doc.RootElement;
+        Assert.Equal("reparameterizeDiag", root.GetProperty("definition").GetString());
+        Assert.Equal("f64", root.GetProperty("format").GetString());
+        Assert.Equal("[2,1]", root.GetProperty("shape").GetRawText());
+        JsonElement[] result = [.. root.GetProperty("result").EnumerateArray()];
+        Assert.Equal("0x3FF8000000000000", result[0].GetProperty("bits").GetString());
+        Assert.Equal("1.5", result[0].GetProperty("value").GetString());
+        Assert.Equal("2", result[1].GetProperty("value").GetString());
+    }
+
+    [Fact]
+    public void Kl_json_reports_the_scalar_result_shape()
+    {
+        Tool.Result r = Tool.Run("eval", "diagonalGaussianKlToStandard", "--mu", "0.5,-0.25", "--logvar", "0x0,0", "--json");
+        Assert.Equal(
+            """{"definition":"diagonalGaussianKlToStandard","format":"f64","shape":[],"result":[{"bits":"0x3FB4000000000000","value":"0.078125"}]}""",
+            r.Stdout.Trim());
+    }
+
+    [Fact]
+    public void QuantizeAt_returns_the_selected_code_and_accepts_the_qualified_name()
+    {
+        Tool.Result r = Tool.Run("eval", "Generative.Latent.quantizeAt", "--codebook", "0,0;1,1;-1,0.5", "--index", "2");
+        Assert.Equal(["0xBFF0000000000000 -1", "0x3FE0000000000000 0.5"], r.StdoutLines);
+    }
+
+    [Fact]
+    public void Scalar_shape_is_accepted()
+    {
+        Tool.Result r = Tool.Run("eval", "diagonalGaussianKlToStandard", "--shape", "scalar", "--mu", "1", "--logvar", "0");
+        Assert.Equal(["0x3FE0000000000000 0.5"], r.StdoutLines);
+    }
+
+    [Fact]
+    public void ExpTensor_uses_the_platform_exp()
+    {
+        Tool.Result r = Tool.Run("eval", "expTensor", "--x", "0,-inf,1");
+        Assert.Equal(["0x3FF0000000000000 1", "0x0000000000000000 0", "0x4005BF0A8B145769 2.718281828459045"], r.StdoutLines);
+    }
+}
