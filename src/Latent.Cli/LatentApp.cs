@@ -1,6 +1,7 @@
 using System;
 using System.CommandLine;
 using System.IO;
+using Latent.Cli.Drt;
 using Latent.Cli.Eval;
 
 namespace Latent.Cli;
@@ -21,6 +22,7 @@ public static class LatentApp
         var root = new RootCommand("latent: the C# mirror of TorchLean's NN.Spec.Generative.Latent.")
         {
             EvalCommand.Create(),
+            DrtCommand.Create(),
         };
 
         // '@' at the start of a value is data here, never a response file.

@@ -27,6 +27,11 @@ internal static class EvalCommand
             Description = "Mean of an empty shape in diagonalGaussianKlToStandard: v1 (0/0 = NaN, the default) or v3 (0/1 = +0).",
         };
         emptyMean.AcceptOnlyFromAmong("v1", "v3");
+        var semantics = new Option<string?>("--semantics")
+        {
+            Description = "spec (the mirror with the platform exp, the default), spec-cr (the Lean order with a correctly rounded exp) or exact (the real result rounded once).",
+        };
+        semantics.AcceptOnlyFromAmong("spec", "spec-cr", "exact");
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of one line per result element." };
         var x = ValueOption("--x", "Input of expTensor and halfTensor.");
         var mu = ValueOption("--mu", "Means.");
@@ -40,7 +45,7 @@ internal static class EvalCommand
 
         var command = new Command("eval", "Evaluate one definition of Generative.Latent and print each result as its bit pattern and shortest round-trip decimal.")
         {
-            definition, format, shape, emptyMean, json, x, mu, logvar, eps, codebook, index,
+            definition, format, semantics, shape, emptyMean, json, x, mu, logvar, eps, codebook, index,
         };
         command.SetAction(result =>
         {
@@ -55,7 +60,8 @@ internal static class EvalCommand
                 result.GetValue(logvar),
                 result.GetValue(eps),
                 result.GetValue(codebook),
-                result.GetValue(index));
+                result.GetValue(index),
+                result.GetValue(semantics));
             return Evaluator.Evaluate(request, result.InvocationConfiguration.Output);
         });
         return command;

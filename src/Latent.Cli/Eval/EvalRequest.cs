@@ -14,7 +14,8 @@ internal sealed record EvalRequest(
     string? Logvar,
     string? Eps,
     string? Codebook,
-    string? Index)
+    string? Index,
+    string? Semantics = null)
 {
     /// <summary>The definition-specific options that were given, by option name.</summary>
     public IEnumerable<(string Option, string Value)> GivenInputs()

@@ -37,6 +37,7 @@ internal static class Evaluator
         where TFormat : IBinaryFormat<T>
     {
         Shape? shape = request.Shape is null ? null : ShapeText.Parse("--shape", request.Shape);
+        Semantics semantics = SemanticEvaluation.Parse(request.Semantics);
         if (definition == LatentDefinition.QuantizeAt)
         {
             return RunQuantizeAt<T, TFormat>(request, shape);
@@ -48,11 +49,11 @@ internal static class Evaluator
             var result = new T[x.Length];
             if (definition == LatentDefinition.ExpTensor)
             {
-                GenerativeLatent.ExpTensor<T>(x, result);
+                SemanticEvaluation.ExpTensor<T, TFormat>(semantics, x, result);
             }
             else
             {
-                GenerativeLatent.HalfTensor<T>(x, result);
+                SemanticEvaluation.HalfTensor<T, TFormat>(semantics, x, result);
             }
 
             return EvalOutcome.Of<T, TFormat>(shape!, result);
@@ -64,12 +65,12 @@ internal static class Evaluator
         {
             T[] eps = Input<T, TFormat>("--eps", request.Eps, ref shape);
             var z = new T[mu.Length];
-            GenerativeLatent.ReparameterizeDiag<T>(mu, logvar, eps, z);
+            SemanticEvaluation.ReparameterizeDiag<T, TFormat>(semantics, mu, logvar, eps, z);
             return EvalOutcome.Of<T, TFormat>(shape!, z);
         }
 
         EmptyMeanConvention emptyMean = request.EmptyMean == "v3" ? EmptyMeanConvention.V3 : EmptyMeanConvention.V1;
-        T kl = GenerativeLatent.DiagonalGaussianKlToStandard<T>(mu, logvar, emptyMean);
+        T kl = SemanticEvaluation.DiagonalGaussianKlToStandard<T, TFormat>(semantics, mu, logvar, emptyMean);
         return EvalOutcome.Of<T, TFormat>(Shape.Scalar, [kl]);
     }
 

@@ -38,6 +38,21 @@ internal static class Ziv
             {
                 return a;
             }
+
+            // Both bounds round to a zero but with different signs. The value here is never exactly zero, so a bound
+            // that is itself a zero (MPFR's round-down gives −0 for an underflowing positive sum) fixes the sign.
+            if (T.IsZero(a) && T.IsZero(b))
+            {
+                if (lower.IsZero || !lower.IsNegative)
+                {
+                    return T.Zero;
+                }
+
+                if (upper.IsZero || upper.IsNegative)
+                {
+                    return T.NegativeZero;
+                }
+            }
         }
 
         throw new InvalidOperationException($"The enclosure did not settle the {TFormat.Name} rounding by {MaxPrecision} bits.");

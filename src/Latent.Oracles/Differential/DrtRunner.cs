@@ -1,0 +1,248 @@
+using System;
+using System.Collections.Generic;
+using System.Numerics;
+using System.Threading;
+using System.Threading.Tasks;
+using Latent.Ieee;
+using Latent.Oracles.Exact;
+
+namespace Latent.Oracles.Differential;
+
+/// <summary>
+/// Differential testing of the mirror: for every generated case, the mirror with the platform arithmetic (spec), the
+/// same generic definition run over <see cref="Twin{T}"/> (spec and spec-cr in lockstep with the explained bound), and
+/// the exact oracle.
+/// </summary>
+/// <remarks>
+/// Two checks can fail, and each failure is a defect: the <see cref="IeeeContext{T}"/> mirror must equal the spec half
+/// of the twin run (NaN as a class), and spec must equal spec-cr bit for bit except where the measured <c>exp</c>
+/// discrepancies explain the difference (<see cref="Twin{T}.Explained"/>). Distances to the exact result are measured,
+/// not checked: they describe the accuracy of the spec itself.
+/// </remarks>
+public static class DrtRunner
+{
+    /// <summary>Cases per work item: small enough to balance two cores, large enough to amortize the bookkeeping.</summary>
+    private const int Chunk = 256;
+
+    /// <summary>Runs <paramref name="cases"/> cases of <paramref name="definition"/> in the format, reporting progress as cases complete.</summary>
+    public static DrtStats Run<T, TFormat>(DrtDefinition definition, ulong seed, long cases, IProgress<long>? progress = null, CancellationToken cancellation = default)
+        where T : IBinaryFloatingPointIeee754<T>
+        where TFormat : IBinaryFormat<T> =>
+        Run<T, TFormat, IeeeContext<T>>(definition, seed, cases, progress, cancellation);
+
+    /// <summary>
+    /// Runs the cases with <typeparamref name="TSpec"/> as the spec semantics instead of the platform's
+    /// <see cref="IeeeContext{T}"/> (tests use this to show that the checks catch a wrong context).
+    /// </summary>
+    public static DrtStats Run<T, TFormat, TSpec>(DrtDefinition definition, ulong seed, long cases, IProgress<long>? progress = null, CancellationToken cancellation = default)
+        where T : IBinaryFloatingPointIeee754<T>
+        where TFormat : IBinaryFormat<T>
+        where TSpec : IContext<T>
+    {
+        var total = new DrtStats { Definition = definition, Format = TFormat.Name };
+        long chunks = (cases + Chunk - 1) / Chunk;
+        long done = 0;
+        var gate = new object();
+        Parallel.For(
+            0,
+            chunks,
+            new ParallelOptions { CancellationToken = cancellation },
+            () => new DrtStats { Definition = definition, Format = TFormat.Name },
+            (chunk, _, local) =>
+            {
+                long end = Math.Min(cases, (chunk + 1) * Chunk);
+                for (long index = chunk * Chunk; index < end; index++)
+                {
+                    Evaluate<T, TFormat, TSpec>(CaseGenerator<T, TFormat>.Generate(definition, seed, index), index, local);
+                }
+
+                progress?.Report(Interlocked.Add(ref done, end - (chunk * Chunk)));
+                return local;
+            },
+            local =>
+            {
+                lock (gate)
+                {
+                    total.Merge(local);
+                }
+            });
+        return total;
+    }
+
+    /// <summary>Evaluates one case in the three semantics and records what it measured into <paramref name="stats"/>.</summary>
+    public static void Evaluate<T, TFormat, TSpec>(DrtCase<T> c, long index, DrtStats stats)
+        where T : IBinaryFloatingPointIeee754<T>
+        where TFormat : IBinaryFormat<T>
+        where TSpec : IContext<T>
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        ArgumentNullException.ThrowIfNull(stats);
+        DifferentialContext<T, TFormat, TSpec>.TakeExpCounts();
+        (T[] spec, Twin<T>[] twin, T[] exact) = Semantics<T, TFormat, TSpec>(c);
+        (long calls, long discrepancies) = DifferentialContext<T, TFormat, TSpec>.TakeExpCounts();
+
+        stats.Cases++;
+        stats.ExpCalls += calls;
+        stats.ExpDiscrepancies += discrepancies;
+        DrtClassStats byClass = stats.ClassStats(c.Class);
+        byClass.Cases++;
+        for (int i = 0; i < spec.Length; i++)
+        {
+            stats.Elements++;
+            byClass.Elements++;
+            ulong specUlps = UlpDistance.Between<T, TFormat>(spec[i], exact[i]);
+            ulong specCrUlps = UlpDistance.Between<T, TFormat>(twin[i].Cr, exact[i]);
+            stats.SpecVsExact.Add(specUlps);
+            stats.SpecCrVsExact.Add(specCrUlps);
+            stats.SpecVsSpecCr.Add(UlpDistance.Between<T, TFormat>(spec[i], twin[i].Cr));
+            if (specUlps == UlpDistance.Unbounded)
+            {
+                byClass.NaNMismatches++;
+            }
+            else
+            {
+                byClass.MaxSpecUlps = Math.Max(byClass.MaxSpecUlps, specUlps);
+            }
+
+            if (specCrUlps != UlpDistance.Unbounded)
+            {
+                byClass.MaxSpecCrUlps = Math.Max(byClass.MaxSpecCrUlps, specCrUlps);
+            }
+
+            if (c.Definition == DrtDefinition.DiagonalGaussianKlToStandard && spec[i] < T.Zero)
+            {
+                byClass.NegativeResults++;
+            }
+
+            string? failure =
+                !SameClass(spec[i], twin[i].Spec) ? "the IeeeContext mirror differs from the spec half of the twin run"
+                : !twin[i].Explained ? "spec and spec-cr differ by more than the exp discrepancies explain"
+                : null;
+            if (failure is null)
+            {
+                if (twin[i].Identical)
+                {
+                    stats.IdenticalSpecCr++;
+                }
+                else
+                {
+                    stats.ExplainedDifferences++;
+                }
+
+                continue;
+            }
+
+            stats.Failures++;
+            if (stats.Counterexamples.Count < DrtStats.MaxCounterexamples)
+            {
+                stats.Counterexamples.Add(new DrtCounterexample(
+                    index,
+                    i,
+                    failure,
+                    InputBits<T, TFormat>(c),
+                    IeeeText.FormatBits<T, TFormat>(spec[i]),
+                    IeeeText.FormatBits<T, TFormat>(twin[i].Cr),
+                    IeeeText.FormatBits<T, TFormat>(exact[i]),
+                    twin[i].Bound));
+            }
+        }
+    }
+
+    private static (T[] Spec, Twin<T>[] Twin, T[] Exact) Semantics<T, TFormat, TSpec>(DrtCase<T> c)
+        where T : IBinaryFloatingPointIeee754<T>
+        where TFormat : IBinaryFormat<T>
+        where TSpec : IContext<T>
+    {
+        switch (c.Definition)
+        {
+            case DrtDefinition.ExpTensor:
+            {
+                var spec = new T[c.X.Length];
+                var twin = new Twin<T>[c.X.Length];
+                var exact = new T[c.X.Length];
+                GenerativeLatent.ExpTensor<T, TSpec>(c.X, spec);
+                GenerativeLatent.ExpTensor<Twin<T>, DifferentialContext<T, TFormat, TSpec>>(Agreed(c.X), twin);
+                ExactOracle.ExpTensor<T, TFormat>(c.X, exact);
+                return (spec, twin, exact);
+            }
+
+            case DrtDefinition.HalfTensor:
+            {
+                var spec = new T[c.X.Length];
+                var twin = new Twin<T>[c.X.Length];
+                var exact = new T[c.X.Length];
+                GenerativeLatent.HalfTensor<T, TSpec>(c.X, spec);
+                GenerativeLatent.HalfTensor<Twin<T>, DifferentialContext<T, TFormat, TSpec>>(Agreed(c.X), twin);
+                ExactOracle.HalfTensor<T>(c.X, exact);
+                return (spec, twin, exact);
+            }
+
+            case DrtDefinition.ReparameterizeDiag:
+            {
+                int n = c.Mu.Length;
+                var spec = new T[n];
+                var twin = new Twin<T>[n];
+                var exact = new T[n];
+                GenerativeLatent.ReparameterizeDiag<T, TSpec>(c.Mu, c.Logvar, c.Eps, spec);
+                GenerativeLatent.ReparameterizeDiag<Twin<T>, DifferentialContext<T, TFormat, TSpec>>(Agreed(c.Mu), Agreed(c.Logvar), Agreed(c.Eps), twin);
+                ExactOracle.ReparameterizeDiag<T, TFormat>(c.Mu, c.Logvar, c.Eps, exact);
+                return (spec, twin, exact);
+            }
+
+            case DrtDefinition.DiagonalGaussianKlToStandard:
+            {
+                T spec = GenerativeLatent.DiagonalGaussianKlToStandard<T, TSpec>(c.Mu, c.Logvar, c.EmptyMean);
+                Twin<T> twin = GenerativeLatent.DiagonalGaussianKlToStandard<Twin<T>, DifferentialContext<T, TFormat, TSpec>>(Agreed(c.Mu), Agreed(c.Logvar), c.EmptyMean);
+                T exact = ExactOracle.DiagonalGaussianKlToStandard<T, TFormat>(c.Mu, c.Logvar, c.EmptyMean);
+                return ([spec], [twin], [exact]);
+            }
+
+            case DrtDefinition.QuantizeAt:
+            {
+                Codebook<T> book = c.Book ?? throw new ArgumentException("A quantizeAt case needs a codebook.", nameof(c));
+                T[] spec = GenerativeLatent.QuantizeAt(book, c.Index).ToArray();
+                var exact = new T[spec.Length];
+                ExactOracle.QuantizeAt(book, c.Index, exact);
+
+                // A lookup does no arithmetic, so both semantics are the lookup itself.
+                return (spec, Array.ConvertAll(spec, v => new Twin<T>(v, v, 0)), exact);
+            }
+
+            default:
+                throw new ArgumentOutOfRangeException(nameof(c), c.Definition, null);
+        }
+    }
+
+    private static Twin<T>[] Agreed<T>(T[] values)
+        where T : IBinaryFloatingPointIeee754<T> =>
+        Array.ConvertAll(values, v => new Twin<T>(v, v, 0));
+
+    private static bool SameClass<T>(T a, T b)
+        where T : IBinaryFloatingPointIeee754<T> =>
+        new Twin<T>(a, b, 0).Identical;
+
+    private static Dictionary<string, string[]> InputBits<T, TFormat>(DrtCase<T> c)
+        where T : IBinaryFloatingPointIeee754<T>
+        where TFormat : IBinaryFormat<T>
+    {
+        string[] Bits(T[] values) => Array.ConvertAll(values, IeeeText.FormatBits<T, TFormat>);
+        var inputs = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (c.X.Length > 0)
+        {
+            inputs["x"] = Bits(c.X);
+        }
+
+        if (c.Mu.Length > 0 || c.Definition is DrtDefinition.ReparameterizeDiag or DrtDefinition.DiagonalGaussianKlToStandard)
+        {
+            inputs["mu"] = Bits(c.Mu);
+            inputs["logvar"] = Bits(c.Logvar);
+        }
+
+        if (c.Definition == DrtDefinition.ReparameterizeDiag)
+        {
+            inputs["eps"] = Bits(c.Eps);
+        }
+
+        return inputs;
+    }
+}

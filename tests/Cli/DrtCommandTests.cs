@@ -1,0 +1,62 @@
+using System;
+using System.IO;
+using System.Text.Json;
+using Latent.Cli.Tests.Support;
+using Xunit;
+
+namespace Latent.Cli.Tests;
+
+/// <summary><c>latent drt</c>: a report on stdout, counterexamples in a file, exit 0 when every check passes.</summary>
+public sealed class DrtCommandTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("latent-drt-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public void A_small_run_reports_each_format_writes_an_empty_counterexample_list_and_exits_0()
+    {
+        string counterexamples = Path.Combine(_folder, "cx.json");
+        Tool.Result r = Tool.Run("drt", "--cases", "300", "--definition", "reparameterizeDiag", "--counterexamples", counterexamples);
+        Assert.Equal(0, r.ExitCode);
+        Assert.Contains("| reparameterizeDiag | f64 | 300 |", r.Stdout, StringComparison.Ordinal);
+        Assert.Contains("| reparameterizeDiag | f32 | 300 |", r.Stdout, StringComparison.Ordinal);
+        Assert.Contains("drt: 600 cases", r.Stdout, StringComparison.Ordinal);
+        using JsonDocument doc = JsonDocument.Parse(File.ReadAllText(counterexamples));
+        Assert.Equal(0, doc.RootElement.GetArrayLength());
+        Assert.Empty(Directory.GetFiles(_folder, "*.tmp"));
+    }
+
+    [Fact]
+    public void The_same_seed_gives_the_same_report()
+    {
+        string[] args = ["drt", "--cases", "200", "--format", "f32", "--definition", "expTensor", "--seed", "5", "--counterexamples", Path.Combine(_folder, "a.json")];
+        Assert.Equal(Tool.Run(args).Stdout, Tool.Run(args).Stdout);
+    }
+
+    [Fact]
+    public void Markdown_replaces_only_the_generated_block_of_an_existing_document()
+    {
+        string doc = Path.Combine(_folder, "accuracy.md");
+        File.WriteAllText(doc, "# Title\n\nprose before\n\n<!-- latent drt: generated block, do not edit by hand -->\nold\n<!-- latent drt: end of generated block -->\n\nprose after\n");
+        Tool.Result r = Tool.Run("drt", "--cases", "100", "--definition", "halfTensor", "--format", "f64", "--markdown", doc, "--counterexamples", Path.Combine(_folder, "cx.json"));
+        Assert.Equal(0, r.ExitCode);
+        string text = File.ReadAllText(doc);
+        Assert.StartsWith("# Title\n\nprose before\n\n<!-- latent drt: generated block", text, StringComparison.Ordinal);
+        Assert.EndsWith("<!-- latent drt: end of generated block -->\n\nprose after\n", text, StringComparison.Ordinal);
+        Assert.Contains("| halfTensor | f64 | 100 |", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("old", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(new[] { "drt", "--cases", "0" }, "--cases must be at least 1")]
+    [InlineData(new[] { "drt", "--definition", "nope" }, "unknown definition 'nope'")]
+    [InlineData(new[] { "drt", "--format", "f16" }, "f16")]
+    [InlineData(new[] { "drt", "--seed", "-1" }, "-1")]
+    public void Bad_input_prints_one_line_and_exits_2(string[] args, string expected)
+    {
+        Tool.Result r = Tool.Run(args);
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains(expected, Assert.Single(r.StderrLines), StringComparison.Ordinal);
+    }
+}
