@@ -159,7 +159,9 @@ internal static class KnownMembers
 
         if (typeName == "System.Array")
         {
-            return PureArrayMembers.Contains(name) ? MemberVerdict.Pure : MemberVerdict.NotAllowListed;
+            return PureArrayMembers.Contains(name) ? MemberVerdict.Pure
+                : name == "Clone" ? MemberVerdict.PureAllocating
+                : MemberVerdict.NotAllowListed;
         }
 
         if (GuardTypes.Contains(typeName) && name.StartsWith("ThrowIf", StringComparison.Ordinal))

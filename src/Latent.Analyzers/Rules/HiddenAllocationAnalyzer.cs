@@ -163,7 +163,7 @@ public sealed class HiddenAllocationAnalyzer : MirrorBodyAnalyzer
         }
 
         string display = KnownMembers.Display(member);
-        if (member.Name == "ToArray")
+        if (member.Name is "ToArray" or "Clone")
         {
             return Buffer(operation, $"'{display}' copies into a new array");
         }
