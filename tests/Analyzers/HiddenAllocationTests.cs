@@ -198,10 +198,13 @@ public sealed class HiddenAllocationTests
                 Span<double> scratch = stackalloc double[16];
                 ReadOnlySpan<int> weights = [1, 2, 3];
                 (double, int) pair = (x[0], weights[0]);
-                return Scale(pair.Item1, weights[1]) + scratch.Length + Name.Length + Table.Length;
+                return Scale(pair.Item1, weights[1]) + scratch.Length + Name.Length + Table.Length + Count(1, 2, 3);
 
                 static double Scale(double v, int w) => v * w;
             }
+
+            [System.Diagnostics.Contracts.Pure]
+            private static int Count(params ReadOnlySpan<int> values) => values.Length;
         }
         """);
 

@@ -182,6 +182,29 @@ public sealed class ImpurityTests
         """);
 
     [Fact]
+    public Task A_pure_span_table_and_a_pragma_suppression_do_not_trigger() => Check("""
+        using System;
+        using System.Diagnostics.Contracts;
+        namespace Latent;
+        public static class M
+        {
+            private static int _calls;
+
+            [Pure]
+            private static ReadOnlySpan<double> Table => [0.5, 0.25];
+
+            [Mirrors("T.f")]
+            public static double F(int i)
+            {
+        #pragma warning disable LAT0003 // counted for a benchmark, audited
+                _calls++;
+        #pragma warning restore LAT0003
+                return Table[i];
+            }
+        }
+        """);
+
+    [Fact]
     public Task Impurity_outside_mirrors_and_their_helpers_does_not_trigger() => Check("""
         using System;
         namespace Latent;
