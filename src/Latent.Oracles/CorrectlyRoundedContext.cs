@@ -1,0 +1,49 @@
+using System.Numerics;
+using Latent.Ieee;
+using Latent.Oracles.Exact;
+
+namespace Latent.Oracles;
+
+/// <summary>
+/// The <b>spec-cr</b> semantics as a context: the Lean evaluation order with every primitive correctly rounded.
+/// <c>+ − × ÷</c> and the count cast are the hardware's (already correctly rounded); <see cref="Exp"/> is MPFR's
+/// correctly rounded exponential instead of the C library's.
+/// </summary>
+/// <remarks>
+/// Running a mirror with this context (<c>GenerativeLatent.ReparameterizeDiag&lt;double, CorrectlyRoundedContext&lt;double, Binary64&gt;&gt;</c>)
+/// gives results that depend on nothing but IEEE 754 and the Lean order, so they are what golden vectors pin. The mirror
+/// with <see cref="IeeeContext{T}"/> equals it wherever the platform <c>exp</c> happens to be correctly rounded.
+/// </remarks>
+/// <typeparam name="T">The scalar type.</typeparam>
+/// <typeparam name="TFormat">Its binary format.</typeparam>
+public readonly struct CorrectlyRoundedContext<T, TFormat> : IContext<T>
+    where T : IBinaryFloatingPointIeee754<T>
+    where TFormat : IBinaryFormat<T>
+{
+    /// <inheritdoc/>
+    public static T Zero => T.Zero;
+
+    /// <inheritdoc/>
+    public static T One => T.One;
+
+    /// <inheritdoc/>
+    public static T PointFive => T.One / (T.One + T.One);
+
+    /// <inheritdoc/>
+    public static T Add(T x, T y) => x + y;
+
+    /// <inheritdoc/>
+    public static T Sub(T x, T y) => x - y;
+
+    /// <inheritdoc/>
+    public static T Mul(T x, T y) => x * y;
+
+    /// <inheritdoc/>
+    public static T Div(T x, T y) => x / y;
+
+    /// <inheritdoc/>
+    public static T Exp(T x) => ExactOracle.Exp<T, TFormat>(x);
+
+    /// <inheritdoc/>
+    public static T NatCast(int n) => T.CreateChecked(n);
+}

@@ -1,0 +1,42 @@
+using System;
+using Latent.Oracles.Mpfr;
+
+namespace Latent.Oracles.Exact;
+
+/// <summary>
+/// Per-thread MPFR numbers reused by the hot paths (the first Ziv attempt of <c>exp</c>, rounding into a format), so that
+/// the common case allocates nothing. MPFR numbers are not thread-safe; one set per thread keeps them unshared.
+/// </summary>
+internal sealed class Scratch
+{
+    /// <summary>Precision of the first attempt: 43 bits beyond binary64, which settles all but about 1 in 10^12 arguments.</summary>
+    public const int FirstAttemptPrecision = 96;
+
+    [ThreadStatic]
+    private static Scratch? s_current;
+
+    private Scratch()
+    {
+    }
+
+    public static Scratch Current => s_current ??= new Scratch();
+
+    public MpfrNumber Input { get; } = new(64);
+
+    public MpfrNumber Lower { get; } = new(FirstAttemptPrecision);
+
+    public MpfrNumber Upper { get; } = new(FirstAttemptPrecision);
+
+    // The numbers live as long as their thread; their SafeHandles release the native memory after it ends.
+    private MpfrNumber Rounded24 { get; } = new(24);
+
+    private MpfrNumber Rounded53 { get; } = new(53);
+
+    /// <summary>A number of the target precision (24 or 53 bits) for rounding into the normal range.</summary>
+    public MpfrNumber Rounded(int precision) => precision switch
+    {
+        24 => Rounded24,
+        53 => Rounded53,
+        _ => throw new ArgumentOutOfRangeException(nameof(precision), precision, "Only binary32 and binary64 are supported."),
+    };
+}
