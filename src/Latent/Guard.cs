@@ -1,5 +1,6 @@
 using System;
 using System.Diagnostics.CodeAnalysis;
+using System.Diagnostics.Contracts;
 
 namespace Latent;
 
@@ -7,6 +8,11 @@ namespace Latent;
 /// Argument checks shared by the kernels. The checks are branch-only; building the message and the
 /// exception happens in the <c>[DoesNotReturn]</c> throw helpers, the only place the kernels allocate.
 /// </summary>
+/// <remarks>
+/// <c>[Pure]</c> tells the Latent analyzers that the mirrors may call these checks (they have no effect but an exception);
+/// the analyzers still check every body here (LAT0002-LAT0006).
+/// </remarks>
+[Pure]
 internal static class Guard
 {
     public static void SameLength<T>(ReadOnlySpan<T> reference, string referenceName, ReadOnlySpan<T> other, string otherName, string definition)

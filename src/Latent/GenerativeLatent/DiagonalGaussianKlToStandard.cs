@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics.Contracts;
 using System.Numerics;
 
 namespace Latent;
@@ -63,6 +64,7 @@ public static partial class GenerativeLatent
     /// Mirror of <c>Spec.meanOver</c>, which <c>diagonalGaussianKlToStandard</c> calls: one division of the summed value by the
     /// element count cast to <c>T</c> (V1), or by 1 when the shape is empty (V2/V3's <c>meanDenominator</c>).
     /// </summary>
+    [Pure]
     private static T MeanOver<T, TContext>(T sum, int count, EmptyMeanConvention emptyMean)
         where TContext : IContext<T>
     {

@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics.Contracts;
 using System.Numerics;
 
 namespace Latent;
@@ -34,6 +35,7 @@ public static partial class GenerativeLatent
     }
 
     /// <summary>The element function of <c>expTensor</c>, shared with the definitions that call it.</summary>
+    [Pure]
     private static T ExpElement<T, TContext>(T x)
         where TContext : IContext<T> =>
         TContext.Exp(x);

@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics.Contracts;
 using System.Numerics;
 
 namespace Latent;
@@ -34,6 +35,7 @@ public static partial class GenerativeLatent
     }
 
     /// <summary>The element function of <c>halfTensor</c>, shared with the definitions that call it.</summary>
+    [Pure]
     private static T HalfElement<T, TContext>(T x)
         where TContext : IContext<T> =>
         TContext.Mul(x, TContext.PointFive);

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics.Contracts;
 using System.Globalization;
 using System.Text;
 
@@ -20,6 +21,7 @@ public sealed class Shape : IEquatable<Shape>
 {
     private readonly int[] _dims;
 
+    [Pure]
     private Shape(int[] dims, int size)
     {
         _dims = dims;
@@ -113,6 +115,7 @@ public sealed class Shape : IEquatable<Shape>
     }
 
     /// <inheritdoc/>
+    [Pure]
     public bool Equals(Shape? other) =>
         other is not null && _dims.AsSpan().SequenceEqual(other._dims);
 
@@ -132,9 +135,11 @@ public sealed class Shape : IEquatable<Shape>
     }
 
     /// <summary>Value equality of shapes.</summary>
+    [Pure]
     public static bool operator ==(Shape? left, Shape? right) => left is null ? right is null : left.Equals(right);
 
     /// <summary>Value inequality of shapes.</summary>
+    [Pure]
     public static bool operator !=(Shape? left, Shape? right) => !(left == right);
 
     /// <summary>The dimensions as a list literal, for example <c>[2, 3]</c>; the scalar shape is <c>[]</c>.</summary>

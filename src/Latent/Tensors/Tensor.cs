@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics.Contracts;
 
 namespace Latent;
 
@@ -11,6 +12,7 @@ public sealed class Tensor<T>
 {
     private readonly T[] _data;
 
+    [Pure]
     private Tensor(Shape shape, T[] data)
     {
         Shape = shape;
@@ -21,6 +23,7 @@ public sealed class Tensor<T>
     public Shape Shape { get; }
 
     /// <summary>The elements in row-major order (last dimension fastest).</summary>
+    [Pure]
     public ReadOnlySpan<T> Span => _data;
 
     /// <summary>The element at a row-major offset.</summary>
@@ -46,6 +49,7 @@ public sealed class Tensor<T>
     public static Tensor<T> FromVector(params ReadOnlySpan<T> values) => new(Shape.Of(values.Length), values.ToArray());
 
     /// <summary>Wraps a freshly allocated buffer without copying it; the caller must not keep a reference.</summary>
+    [AllocatesResult]
     internal static Tensor<T> Own(Shape shape, T[] data) => new(shape, data);
 
     /// <summary>A copy of the elements in row-major order.</summary>
