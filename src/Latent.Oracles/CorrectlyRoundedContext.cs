@@ -6,8 +6,8 @@ namespace Latent.Oracles;
 
 /// <summary>
 /// The <b>spec-cr</b> semantics as a context: the Lean evaluation order with every primitive correctly rounded.
-/// <c>+ − × ÷</c> and the count cast are the hardware's (already correctly rounded); <see cref="Exp"/> is MPFR's
-/// correctly rounded exponential instead of the C library's.
+/// <c>+ − × ÷</c>, the constants and the count cast are <see cref="IeeeContext{T}"/>'s (the hardware's, already correctly
+/// rounded); only <see cref="Exp"/> differs: MPFR's correctly rounded exponential instead of the C library's.
 /// </summary>
 /// <remarks>
 /// Running a mirror with this context (<c>GenerativeLatent.ReparameterizeDiag&lt;double, CorrectlyRoundedContext&lt;double, Binary64&gt;&gt;</c>)
@@ -21,29 +21,29 @@ public readonly struct CorrectlyRoundedContext<T, TFormat> : IContext<T>
     where TFormat : IBinaryFormat<T>
 {
     /// <inheritdoc/>
-    public static T Zero => T.Zero;
+    public static T Zero => IeeeContext<T>.Zero;
 
     /// <inheritdoc/>
-    public static T One => T.One;
+    public static T One => IeeeContext<T>.One;
 
     /// <inheritdoc/>
-    public static T PointFive => T.One / (T.One + T.One);
+    public static T PointFive => IeeeContext<T>.PointFive;
 
     /// <inheritdoc/>
-    public static T Add(T x, T y) => x + y;
+    public static T Add(T x, T y) => IeeeContext<T>.Add(x, y);
 
     /// <inheritdoc/>
-    public static T Sub(T x, T y) => x - y;
+    public static T Sub(T x, T y) => IeeeContext<T>.Sub(x, y);
 
     /// <inheritdoc/>
-    public static T Mul(T x, T y) => x * y;
+    public static T Mul(T x, T y) => IeeeContext<T>.Mul(x, y);
 
     /// <inheritdoc/>
-    public static T Div(T x, T y) => x / y;
+    public static T Div(T x, T y) => IeeeContext<T>.Div(x, y);
 
     /// <inheritdoc/>
     public static T Exp(T x) => ExactOracle.Exp<T, TFormat>(x);
 
     /// <inheritdoc/>
-    public static T NatCast(int n) => T.CreateChecked(n);
+    public static T NatCast(int n) => IeeeContext<T>.NatCast(n);
 }

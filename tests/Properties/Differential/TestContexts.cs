@@ -13,21 +13,21 @@ internal readonly struct SloppyExpContext<T, TFormat> : IContext<T>
     where T : IBinaryFloatingPointIeee754<T>
     where TFormat : IBinaryFormat<T>
 {
-    public static T Zero => T.Zero;
+    public static T Zero => IeeeContext<T>.Zero;
 
-    public static T One => T.One;
+    public static T One => IeeeContext<T>.One;
 
-    public static T PointFive => T.One / (T.One + T.One);
+    public static T PointFive => IeeeContext<T>.PointFive;
 
-    public static T Add(T x, T y) => x + y;
+    public static T Add(T x, T y) => IeeeContext<T>.Add(x, y);
 
-    public static T Sub(T x, T y) => x - y;
+    public static T Sub(T x, T y) => IeeeContext<T>.Sub(x, y);
 
-    public static T Mul(T x, T y) => x * y;
+    public static T Mul(T x, T y) => IeeeContext<T>.Mul(x, y);
 
-    public static T Div(T x, T y) => x / y;
+    public static T Div(T x, T y) => IeeeContext<T>.Div(x, y);
 
-    public static T NatCast(int n) => T.CreateChecked(n);
+    public static T NatCast(int n) => IeeeContext<T>.NatCast(n);
 
     public static T Exp(T x)
     {
@@ -52,13 +52,13 @@ internal readonly struct SloppyExpContext<T, TFormat> : IContext<T>
 internal readonly struct SubtractionOffByOneUlpContext<T> : IContext<T>
     where T : IBinaryFloatingPointIeee754<T>
 {
-    public static T Zero => T.Zero;
+    public static T Zero => IeeeContext<T>.Zero;
 
-    public static T One => T.One;
+    public static T One => IeeeContext<T>.One;
 
-    public static T PointFive => T.One / (T.One + T.One);
+    public static T PointFive => IeeeContext<T>.PointFive;
 
-    public static T Add(T x, T y) => x + y;
+    public static T Add(T x, T y) => IeeeContext<T>.Add(x, y);
 
     public static T Sub(T x, T y)
     {
@@ -66,34 +66,34 @@ internal readonly struct SubtractionOffByOneUlpContext<T> : IContext<T>
         return T.IsZero(d) || !T.IsFinite(d) ? d : T.BitIncrement(d);
     }
 
-    public static T Mul(T x, T y) => x * y;
+    public static T Mul(T x, T y) => IeeeContext<T>.Mul(x, y);
 
-    public static T Div(T x, T y) => x / y;
+    public static T Div(T x, T y) => IeeeContext<T>.Div(x, y);
 
-    public static T NatCast(int n) => T.CreateChecked(n);
+    public static T NatCast(int n) => IeeeContext<T>.NatCast(n);
 
-    public static T Exp(T x) => T.Exp(x);
+    public static T Exp(T x) => IeeeContext<T>.Exp(x);
 }
 
 /// <summary>A context whose one half is not quite a half (the V1 constant typed wrong).</summary>
 internal readonly struct WrongHalfContext<T> : IContext<T>
     where T : IBinaryFloatingPointIeee754<T>
 {
-    public static T Zero => T.Zero;
+    public static T Zero => IeeeContext<T>.Zero;
 
-    public static T One => T.One;
+    public static T One => IeeeContext<T>.One;
 
     public static T PointFive => T.BitIncrement(T.One / (T.One + T.One));
 
-    public static T Add(T x, T y) => x + y;
+    public static T Add(T x, T y) => IeeeContext<T>.Add(x, y);
 
-    public static T Sub(T x, T y) => x - y;
+    public static T Sub(T x, T y) => IeeeContext<T>.Sub(x, y);
 
-    public static T Mul(T x, T y) => x * y;
+    public static T Mul(T x, T y) => IeeeContext<T>.Mul(x, y);
 
-    public static T Div(T x, T y) => x / y;
+    public static T Div(T x, T y) => IeeeContext<T>.Div(x, y);
 
-    public static T NatCast(int n) => T.CreateChecked(n);
+    public static T NatCast(int n) => IeeeContext<T>.NatCast(n);
 
-    public static T Exp(T x) => T.Exp(x);
+    public static T Exp(T x) => IeeeContext<T>.Exp(x);
 }
