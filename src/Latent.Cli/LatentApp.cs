@@ -24,6 +24,7 @@ public static class LatentApp
             EvalCommand.Create(),
             DrtCommand.Create(),
             Golden.GoldenCommand.Create(),
+            Check.CheckCommand.Create(),
         };
 
         // '@' at the start of a value is data here, never a response file.

@@ -78,7 +78,7 @@ internal static class Expectations<T, TFormat>
         {
             if (!T.IsFinite(mu[i]) || !T.IsFinite(logvar[i]) || !T.IsFinite(eps[i]))
             {
-                result[i] = Acceptance.Exactly<T, TFormat>(specCr[i], exact[i]);
+                result[i] = Acceptance.Exactly<T, TFormat>(specCr[i], exact[i], nanAlsoAllowed: InfiniteScaleGivesNaN(mu[i], logvar[i], eps[i], specCr[i]));
                 continue;
             }
 
@@ -88,6 +88,18 @@ internal static class Expectations<T, TFormat>
         }
 
         return result;
+    }
+
+    /// <summary>Whether a port whose <c>exp(logvar · 0.5)</c> overflows early gives NaN where the spec's result is a number.</summary>
+    private static bool InfiniteScaleGivesNaN(T mu, T logvar, T eps, T specCr)
+    {
+        if (!T.IsFinite(logvar) || T.IsNaN(specCr))
+        {
+            return false;
+        }
+
+        using var math = new BoundMath(FormatLimits.Of<T, TFormat>());
+        return ReparameterizeBound.ScaleMayOverflow(math, D(logvar), D(logvar * Half)) && T.IsNaN(mu + (T.PositiveInfinity * eps));
     }
 
     private static Expectation Kl(T[] mu, T[] logvar, EmptyMeanConvention emptyMean)

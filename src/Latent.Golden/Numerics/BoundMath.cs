@@ -24,7 +24,16 @@ internal sealed class BoundMath : IDisposable
         UnitRoundoff = _scope.PowerOfTwo(format.UnitRoundoffExponent);
         Zero = _scope.Of(0);
         Huge = _scope.PowerOfTwo(4L * format.MaxExponent);
+        ExpOverflowEdge = _scope.New();
+        MpfrNative.Sub(ExpOverflowEdge, _scope.Of(1), _scope.PowerOfTwo(-Tolerance.PortModel.ExpEarlyOverflowBits), MpfrRound.Down);
+        MpfrNative.Mul(ExpOverflowEdge, ExpOverflowEdge, Max, MpfrRound.Down);
     }
+
+    /// <summary>Past this true value a port's <c>exp</c> may already return +∞ (see <see cref="Tolerance.PortModel.ExpEarlyOverflowBits"/>).</summary>
+    public MpfrNumber ExpOverflowEdge { get; }
+
+    /// <summary>Whether a port's <c>exp</c> whose true result is at most <paramref name="x"/> may return +∞.</summary>
+    public bool ExpMayOverflow(MpfrNumber x) => Exceeds(x, ExpOverflowEdge);
 
     /// <summary>
     /// A finite stand-in for values far beyond the format's range: <c>exp</c> of a huge argument overflows even MPFR, and

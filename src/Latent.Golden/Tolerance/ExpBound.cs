@@ -16,7 +16,7 @@ internal static class ExpBound
         return new RealBound(y, error, error)
         {
             NonNegative = true,
-            MayBePositiveInfinity = math.MayOverflow(math.Plus(y.Hi, error)),
+            MayBePositiveInfinity = math.ExpMayOverflow(math.Plus(y.Hi, error)),
         };
     }
 }

@@ -64,7 +64,7 @@ internal sealed class KlTermBound
         var bound = new KlTermBound(term, outcomes)
         {
             MayBePositiveInfinity =
-                math.MayOverflow(math.Plus(varianceMagnitude, da)) || math.MayOverflow(math.Plus(squareMagnitude, db)) ||
+                math.ExpMayOverflow(math.Plus(varianceMagnitude, da)) || math.MayOverflow(math.Plus(squareMagnitude, db)) ||
                 math.MayOverflow(math.Plus(withSquareMagnitude, dc)) || math.MayOverflow(math.Plus(termMagnitude, dper)),
             MustBePositiveInfinity =
                 Surely(math, variance.Lo, da) || Surely(math, square.Lo, db) || Surely(math, withSquare.Lo, dc),
@@ -94,7 +94,7 @@ internal sealed class KlTermBound
         MpfrNumber ratioLow = math.MinusDown(variance.Lo, dvr);
         MpfrNumber ratioHigh = math.Plus(variance.Hi, dvr);
 
-        if (math.MayOverflow(math.Plus(scaleMagnitude, ds)) || math.MayOverflow(ratioHigh))
+        if (math.ExpMayOverflow(math.Plus(scaleMagnitude, ds)) || math.MayOverflow(ratioHigh))
         {
             MayBeNaN = true;
             if (BoundMath.Exceeds(ratioLow, math.Max))

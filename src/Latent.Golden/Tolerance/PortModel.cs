@@ -17,4 +17,11 @@ public static class PortModel
     /// (<c>log(var_ratio)</c>) uses one. NumPy's float32 SIMD log documents 3.83 ulps.
     /// </summary>
     public const int LogUlps = 4;
+
+    /// <summary>
+    /// A port's <c>exp</c> may return +∞ once the true result exceeds <c>MAX · (1 − 2^−ExpEarlyOverflowBits)</c>: vectorized
+    /// exps compare the argument with a rounded threshold, and PyTorch's float64 exp (SLEEF) overflows from
+    /// <c>x = 709.78271114955…</c>, where <c>e^x = MAX · (1 − 2^−19.13)</c>. Below that edge the ulp bound applies.
+    /// </summary>
+    public const int ExpEarlyOverflowBits = 18;
 }

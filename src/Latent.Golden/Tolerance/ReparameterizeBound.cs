@@ -38,7 +38,7 @@ internal static class ReparameterizeBound
         var bound = new RealBound(z, zError, zError);
 
         // exp(logvar · 0.5) itself may be ∞ in a port: then the product is ±∞, or NaN against a zero noise.
-        bool scaleMay = math.MayOverflow(math.Plus(scaleMagnitude, scaleError));
+        bool scaleMay = math.ExpMayOverflow(math.Plus(scaleMagnitude, scaleError));
         bool scaleMust = BoundMath.Exceeds(math.MinusDown(scale.Lo, scaleError), math.Max);
 
         // The rounded product may overflow although mu brings the real sum back into range (a fused port then stays finite).
@@ -59,5 +59,16 @@ internal static class ReparameterizeBound
         }
 
         return bound;
+    }
+
+    /// <summary>
+    /// Whether a port's <c>exp(logvar · 0.5)</c> may be +∞ at a finite <paramref name="logvar"/>: used where another input is
+    /// infinite, since an infinite scale may then meet an infinite mean of the other sign (NaN) where the spec's does not.
+    /// </summary>
+    public static bool ScaleMayOverflow(BoundMath math, double logvar, double halfInFormat)
+    {
+        Enclosure scale = math.Exp(math.Exactly(halfInFormat));
+        MpfrNumber magnitude = math.Magnitude(scale);
+        return math.ExpMayOverflow(math.Plus(magnitude, math.Times(PortModel.ExpUlps, math.Ulp(magnitude))));
     }
 }
