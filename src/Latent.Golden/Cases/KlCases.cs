@@ -31,8 +31,8 @@ internal static class KlCases
         {
             foreach (T l in specials)
             {
-                yield return Case("special classes of mu and logvar", [], [m], [l]);
-                yield return Case("special classes of mu and logvar beside a typical coordinate", [], [m, V<T>(0.75)], [l, V<T>(-0.5)]);
+                yield return Case($"special classes: mu = {IeeeText.FormatDecimal(m)}, logvar = {IeeeText.FormatDecimal(l)}", [], [m], [l]);
+                yield return Case($"special classes: mu = {IeeeText.FormatDecimal(m)}, logvar = {IeeeText.FormatDecimal(l)}, beside mu = 0.75, logvar = -0.5", [], [m, V<T>(0.75)], [l, V<T>(-0.5)]);
             }
         }
 
@@ -61,6 +61,15 @@ internal static class KlCases
         {
             T l = T.ScaleB(one, -k);
             yield return Case($"logvar = +-2^-{k}, mu = 0: exp(l) - 1 - l cancels", [Flags.Cancellation], [zero, zero], [l, -l]);
+        }
+
+        // Below 1 the format's grid is 2^-p: for l = -(2j+1) 2^-(p+2) the rounded exp(l) lies under 1 + l, so the spec's
+        // term (exp(l) - 1) - l is negative although the real one, about l^2 / 2, is positive.
+        for (int j = 1; j <= 8; j++)
+        {
+            T l = -T.ScaleB(T.CreateTruncating((2 * j) + 1), -(TFormat.Precision + 2));
+            yield return Case($"logvar = -{(2 * j) + 1} * 2^-{TFormat.Precision + 2}, mu = 0: the spec-order KL is negative", [Flags.Cancellation], [zero], [l]);
+            yield return Case($"two coordinates with logvar = -{(2 * j) + 1} * 2^-{TFormat.Precision + 2}, mu = 0: the spec-order KL is negative", [Flags.Cancellation], [zero, nz], [l, l]);
         }
 
         T qn = kit.Quantum;
@@ -117,10 +126,12 @@ internal static class KlCases
             comment = "random small logvar and small mu: exp(l) - 1 - l + mu^2 cancels";
             flag = Flags.Cancellation;
             int deepest = TFormat.Precision / 2 + 4;
+            bool zeroMean = kit.Random.Chance(0.4);
             for (int i = 0; i < size; i++)
             {
-                lv[i] = kit.LogUniform(-deepest, -2);
-                mu[i] = kit.Random.Chance(0.5) ? T.Zero : kit.LogUniform(-deepest, -4);
+                // Tiny logvars (down to about 2^-p) make exp(l) - 1 - l vanish below the rounding of exp(l) near 1.
+                lv[i] = kit.Random.Chance(0.3) ? kit.LogUniform(-TFormat.Precision - 2, -deepest) : kit.LogUniform(-deepest, -2);
+                mu[i] = zeroMean || kit.Random.Chance(0.5) ? T.Zero : kit.LogUniform(-deepest, -4);
             }
         }
         else

@@ -37,7 +37,7 @@ internal static class ReparameterizeCases
             {
                 foreach (T e in noises)
                 {
-                    yield return Case("special classes of mu, logvar, eps", [], [m], [l], [e]);
+                    yield return Case($"special classes: mu = {IeeeText.FormatDecimal(m)}, logvar = {IeeeText.FormatDecimal(l)}, eps = {IeeeText.FormatDecimal(e)}", [], [m], [l], [e]);
                 }
             }
         }

@@ -234,6 +234,13 @@ internal sealed class BoundMath : IDisposable
     }
 
     /// <summary>
+    /// <c>k</c> ulps of a function's result whose true magnitude is at most <paramref name="x"/>, with the ulp taken at the
+    /// larger of the true and the returned value: <c>k · ulp(x + k · ulp(x))</c>. Just below a power of two the spacing of
+    /// the returned value may be twice that of the true one; libms count their errors in either.
+    /// </summary>
+    public MpfrNumber Ulps(long k, MpfrNumber x) => Times(k, Ulp(Plus(x, Times(k, Ulp(x)))));
+
+    /// <summary>
     /// The largest error of rounding a real of magnitude at most <paramref name="x"/> to nearest: <c>ulp(x) / 2</c>, or 0
     /// when <paramref name="x"/> is 0 (an exact zero is not rounded).
     /// </summary>

@@ -12,7 +12,7 @@ internal static class ExpBound
     public static RealBound Analyse(BoundMath math, double x)
     {
         Enclosure y = math.Exp(math.Exactly(x));
-        MpfrNumber error = math.Times(PortModel.ExpUlps, math.Ulp(math.Magnitude(y)));
+        MpfrNumber error = math.Ulps(PortModel.ExpUlps, math.Magnitude(y));
         return new RealBound(y, error, error)
         {
             NonNegative = true,

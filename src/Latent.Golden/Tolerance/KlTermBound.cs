@@ -54,7 +54,7 @@ internal sealed class KlTermBound
         MpfrNumber termMagnitude = math.Magnitude(term);
 
         // The spec's order: a = exp(l), b = mu·mu, c = a + b, d = c − 1, per = d − l; each error adds what came before.
-        MpfrNumber da = math.Times(PortModel.ExpUlps, math.Ulp(varianceMagnitude));
+        MpfrNumber da = math.Ulps(PortModel.ExpUlps, varianceMagnitude);
         MpfrNumber db = math.HalfUlp(squareMagnitude);
         MpfrNumber dc = Rounded(math, math.Plus(da, db), withSquareMagnitude);
         MpfrNumber dd = Rounded(math, dc, minusOneMagnitude);
@@ -85,7 +85,7 @@ internal sealed class KlTermBound
         Enclosure scale = math.Exp(half);
         MpfrNumber scaleMagnitude = math.Magnitude(scale);
         MpfrNumber shift = math.Times(2, math.Times(scaleMagnitude, math.Magnitude(math.Sub(math.Exactly(halfInFormat), half))));
-        MpfrNumber ds = math.Plus(math.Times(PortModel.ExpUlps, math.Ulp(math.Plus(scaleMagnitude, shift))), shift);
+        MpfrNumber ds = math.Plus(math.Ulps(PortModel.ExpUlps, math.Plus(scaleMagnitude, shift)), shift);
 
         // var_ratio = s² with s = e^(l/2) ± ds: |s² − e^l| ≤ 2 e^(l/2) ds + ds², plus its own rounding.
         Enclosure variance = math.Mul(scale, scale);
@@ -118,7 +118,7 @@ internal sealed class KlTermBound
         }
 
         Enclosure logRatio = math.Log(BoundMath.Between(ratioLow, ratioHigh));
-        MpfrNumber logError = math.Times(PortModel.LogUlps, math.Ulp(math.Magnitude(logRatio)));
+        MpfrNumber logError = math.Ulps(PortModel.LogUlps, math.Magnitude(logRatio));
 
         MpfrNumber dA = Rounded(math, math.Plus(dvr, db), math.Magnitude(withSquare));
         MpfrNumber dB = Rounded(math, dA, math.Magnitude(minusOne));

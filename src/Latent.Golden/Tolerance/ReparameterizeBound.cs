@@ -24,7 +24,7 @@ internal static class ReparameterizeBound
 
         // The port exponentiates the rounded half; e^h' − e^(l/2) ≤ e^(l/2)(e^δ − 1) ≤ 2 e^(l/2) δ for the tiny δ of a subnormal.
         MpfrNumber shift = math.Times(2, math.Times(scaleMagnitude, math.Magnitude(math.Sub(math.Exactly(halfInFormat), half))));
-        MpfrNumber scaleError = math.Plus(math.Times(PortModel.ExpUlps, math.Ulp(math.Plus(scaleMagnitude, shift))), shift);
+        MpfrNumber scaleError = math.Plus(math.Ulps(PortModel.ExpUlps, math.Plus(scaleMagnitude, shift)), shift);
 
         Enclosure noise = math.Exactly(eps);
         MpfrNumber noiseMagnitude = math.Magnitude(noise);
@@ -69,6 +69,6 @@ internal static class ReparameterizeBound
     {
         Enclosure scale = math.Exp(math.Exactly(halfInFormat));
         MpfrNumber magnitude = math.Magnitude(scale);
-        return math.ExpMayOverflow(math.Plus(magnitude, math.Times(PortModel.ExpUlps, math.Ulp(magnitude))));
+        return math.ExpMayOverflow(math.Plus(magnitude, math.Ulps(PortModel.ExpUlps, magnitude)));
     }
 }
