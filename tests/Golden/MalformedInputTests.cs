@@ -74,6 +74,19 @@ public sealed class MalformedInputTests
     }
 
     [Fact]
+    public void A_results_file_over_the_size_limit_is_refused_before_reading()
+    {
+        using var folder = new TempFolder();
+        string path = folder.File("big.json");
+        using (var stream = new FileStream(path, FileMode.Create))
+        {
+            stream.SetLength(Latent.Golden.Conformance.ResultsReader.MaxBytes + 1); // sparse: no disk is used
+        }
+
+        AssertBadInput(Tool.Run("check", "--vectors", Repo.Vectors, "--results", path), "big.json", "$: 268435457 bytes, more than the limit of 268435456");
+    }
+
+    [Fact]
     public void Missing_results_file_is_bad_input()
     {
         AssertBadInput(Tool.Run("check", "--vectors", Repo.Vectors, "--results", "/nonexistent/results.json"), "/nonexistent/results.json", "no such file");

@@ -116,6 +116,20 @@ public sealed class RegenerationTests
     }
 
     [Fact]
+    public void A_write_failure_is_one_line_exit_2_and_leaves_no_temporary_file()
+    {
+        using var folder = new TempFolder();
+        string set = Path.Combine(folder.Path, GoldenVersion.Folder);
+        Directory.CreateDirectory(Path.Combine(set, "halfTensor.f32.json")); // the rename onto this name fails
+        Tool.Result r = Tool.Run("golden", "--out", folder.Path, "--count", "2");
+        Assert.True(r.ExitCode == 2, r.ToString());
+        Assert.Single(r.StderrLines);
+        Assert.Contains("cannot write the set to", r.Stderr, StringComparison.Ordinal);
+        Assert.Empty(Directory.EnumerateFiles(set, ".*", new EnumerationOptions { AttributesToSkip = 0 }));
+        Assert.False(File.Exists(Path.Combine(set, ManifestWriter.FileName)));
+    }
+
+    [Fact]
     public void Options_change_the_set_and_the_manifest_records_them()
     {
         using var folder = new TempFolder();

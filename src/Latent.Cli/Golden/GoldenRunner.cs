@@ -65,6 +65,12 @@ internal static class GoldenRunner
             stop.Token.ThrowIfCancellationRequested();
             AtomicFile.Write(manifestPath, ManifestWriter.Write(options, files));
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            AtomicFile.RemovePending();
+            io.EndProgress();
+            throw new UsageException($"cannot write the set to {folder}: {e.Message}", e);
+        }
         catch (OperationCanceledException)
         {
             AtomicFile.RemovePending();

@@ -32,11 +32,35 @@ public static class GoldenSet
         ArgumentNullException.ThrowIfNull(options);
         var files = Files(options);
         var results = new GeneratedFile[files.Count];
-        int testsDone = 0;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellation };
 
         // Larger files first, so that the last one to start does not finish long after the others.
         int[] order = [.. Enumerable.Range(0, files.Count).OrderBy(i => Cost(files[i].Definition)).ThenBy(i => i)];
+        try
+        {
+            BuildAll(files, order, results, options, parallel, onFileDone, onTests, cancellation);
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        {
+            // Report the first failure of a file as itself (an IOException of a write, a cancellation), not wrapped.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+            throw;
+        }
+
+        return results;
+    }
+
+    private static void BuildAll(
+        IReadOnlyList<(Definition Definition, string Format)> files,
+        int[] order,
+        GeneratedFile[] results,
+        GoldenOptions options,
+        ParallelOptions parallel,
+        Action<GeneratedFile>? onFileDone,
+        Action<int>? onTests,
+        CancellationToken cancellation)
+    {
+        int testsDone = 0;
         Parallel.ForEach(order, parallel, i =>
         {
             var (definition, format) = files[i];
@@ -55,7 +79,6 @@ public static class GoldenSet
             results[i] = generated;
             onFileDone?.Invoke(generated);
         });
-        return results;
     }
 
     /// <summary>The total number of tests a set will have (edge cases plus random ones), for progress.</summary>
