@@ -54,17 +54,45 @@ def encode(array, fmt):
     return ["0x%0*X" % (digits, int(b)) for b in flat.view(utype)]
 
 
+def _order(bits, fmt):
+    """The format's order on bit patterns, with -0 just below +0 (NaN excluded)."""
+    width = 64 if fmt == "f64" else 32
+    sign = 1 << (width - 1)
+    return -(bits & (sign - 1)) - 1 if bits & sign else bits
+
+
+def _is_nan(bits, fmt):
+    width = 64 if fmt == "f64" else 32
+    fraction = 52 if fmt == "f64" else 23
+    exponent = (bits >> fraction) & ((1 << (width - 1 - fraction)) - 1)
+    return exponent == (1 << (width - 1 - fraction)) - 1 and bits & ((1 << fraction) - 1) != 0
+
+
+def accepts(expected, i, bits, fmt):
+    """The acceptance rule of element ``i`` for a result given as its bit pattern (an int): the NaN rule, then
+    lo <= result <= hi in the format's order with -0 < +0. No arithmetic, no knowledge of the derivation."""
+    rule = expected["nan"][i]
+    if _is_nan(bits, fmt):
+        return rule != "forbidden"
+    if rule == "required":
+        return False
+    lo, hi = (int(expected[k]["bits"][i], 16) for k in ("lo", "hi"))
+    return _order(lo, fmt) <= _order(bits, fmt) <= _order(hi, fmt)
+
+
 def run_port(name, compute, mutants=()):
     """Parses --vectors, --out (and --mutant), runs ``compute`` on every test and writes the results file."""
     parser = argparse.ArgumentParser(description=f"{name}: compute Latent's golden vectors and write latent-results-v1 JSON")
     parser.add_argument("--vectors", required=True, help="the vector set (folder with MANIFEST.json, or its parent)")
     parser.add_argument("--out", required=True, help="the results file to write")
+    parser.add_argument("--self-check", action="store_true", help="also apply the acceptance rule here and print failing tcIds")
     if mutants:
         parser.add_argument("--mutant", choices=sorted(mutants), help="deliberately wrong variant, to prove the vectors catch it")
     args = parser.parse_args()
     mutant = getattr(args, "mutant", None)
 
     files = {}
+    failed = []
     for file_name, vectors in vector_files(set_folder(args.vectors)):
         definition, fmt = vectors["definition"], vectors["format"]
         answers = {}
@@ -72,7 +100,13 @@ def run_port(name, compute, mutants=()):
             for test in group["tests"]:
                 result = compute(definition, fmt, group, test, mutant) if mutants else compute(definition, fmt, group, test)
                 answers[str(test["tcId"])] = encode(result, fmt)
+                if args.self_check and not all(accepts(test["expected"], i, int(b, 16), fmt) for i, b in enumerate(answers[str(test["tcId"])])):
+                    failed.append(f"{file_name} tcId {test['tcId']}")
         files[file_name] = answers
+    if args.self_check:
+        for line in failed:
+            print("self-check FAIL " + line)
+        print(f"self-check: {len(failed)} failed")
 
     port = name + (f" (mutant {mutant})" if mutant else "")
     with open(args.out, "w", encoding="utf-8") as f:

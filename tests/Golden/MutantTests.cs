@@ -63,7 +63,7 @@ public sealed partial class MutantTests
     {
         using var folder = new TempFolder();
         string results = folder.File(mutant + ".json");
-        Tool.Result port = Tool.RunPython("numpy_port.py", "--vectors", Repo.Vectors, "--out", results, "--mutant", mutant);
+        Tool.Result port = Tool.RunPython("numpy_port.py", "--vectors", Repo.Vectors, "--out", results, "--mutant", mutant, "--self-check");
         Assert.True(port.ExitCode == 0, port.ToString());
         Tool.Result check = Tool.Run("check", "--vectors", Repo.Vectors, "--results", results);
         Assert.True(check.ExitCode == 1, check.ToString());
@@ -76,6 +76,11 @@ public sealed partial class MutantTests
         }
 
         Assert.Matches(@"^latent check: \d+ tests, \d+ passed, [1-9]\d* failed: \d+ of 10 files fail$", check.StdoutLines[^1]);
+
+        // The acceptance rule applied in Python (ports/python/latent_vectors.py) fails exactly the same tests.
+        string[] python = [.. port.StdoutLines.Where(l => l.StartsWith("self-check FAIL ", StringComparison.Ordinal)).Select(l => l["self-check FAIL ".Length..]).Order(StringComparer.Ordinal)];
+        string[] csharp = [.. failures.Select(f => $"{f.Item1}.{f.Item2}.json tcId {f.Item3}").Order(StringComparer.Ordinal)];
+        Assert.Equal(csharp, python);
         Assert.Equal(failures.Count, int.Parse(Regex.Match(check.StdoutLines[^1], @"(\d+) failed").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
         return failures;
     }
