@@ -78,6 +78,6 @@ internal static class Flags
         [OverflowAccepted] = "Derived: finite inputs whose accepted range reaches an infinity, because some faithful evaluation overflows an intermediate (the spec order does, a fused or reordered one may not).",
         [NanAllowed] = "Derived: NaN is accepted besides the range: PyTorch's KL form computes var_ratio = exp(logvar/2)^2, which overflows and gives inf - log(inf) = NaN where the spec order gives +inf (or exp(logvar/2) may overflow against eps = 0 near the edge).",
         [VarRatioUnderflow] = "Derived: exp(logvar) is subnormal or 0 for some coordinate, so PyTorch's log(var_ratio) loses digits or is -inf (+inf KL); the tolerance widens accordingly (+inf accepted when var_ratio may be 0).",
-        [IllConditioned] = "Derived: the tolerance is more than 64 ulps of the exact result in some element (cancellation, or an exact result of 0).",
+        [IllConditioned] = "Derived: the tolerance is more than 64 ulps of the exact result in some element (cancellation, an exact result of 0, or an overflowing bound).",
     };
 }
