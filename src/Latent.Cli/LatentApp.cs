@@ -23,6 +23,8 @@ public static class LatentApp
         {
             EvalCommand.Create(),
             DrtCommand.Create(),
+            Golden.GoldenCommand.Create(),
+            Check.CheckCommand.Create(),
         };
 
         // '@' at the start of a value is data here, never a response file.

@@ -1,0 +1,114 @@
+"""Read Latent's golden vectors and write a latent-results-v1 file.
+
+A port only has to supply a function ``compute(definition, fmt, group, test)`` that returns the flat, row-major
+result of one test as a NumPy array of the file's dtype; ``run_port`` does the rest:
+
+    python3 numpy_port.py --vectors tests/Golden/vectors/v1 --out numpy-results.json
+    latent check --vectors tests/Golden/vectors/v1 --results numpy-results.json
+
+Values are read from their bit patterns (never from the decimals), so NaN payloads, signed zeros and subnormals
+arrive exactly as written.
+"""
+
+import argparse
+import json
+import os
+import sys
+
+import numpy as np
+
+# format -> (float dtype, unsigned integer dtype of the same width, hex digits)
+FORMATS = {
+    "f64": (np.float64, np.uint64, 16),
+    "f32": (np.float32, np.uint32, 8),
+}
+
+
+def set_folder(path):
+    """The folder holding MANIFEST.json: ``path`` itself or its ``v1`` folder."""
+    for candidate in (path, os.path.join(path, "v1")):
+        if os.path.exists(os.path.join(candidate, "MANIFEST.json")):
+            return candidate
+    raise SystemExit(f"no MANIFEST.json in {path} or {os.path.join(path, 'v1')}")
+
+
+def vector_files(folder):
+    """Yields (file name, parsed JSON) for every vector file of the set, in manifest order."""
+    with open(os.path.join(folder, "MANIFEST.json"), encoding="utf-8") as f:
+        manifest = json.load(f)
+    for entry in manifest["files"]:
+        with open(os.path.join(folder, entry["path"]), encoding="utf-8") as f:
+            yield entry["path"], json.load(f)
+
+
+def decode(values, fmt):
+    """A tensor ``{"bits": [...], "decimal": [...]}`` as a flat array of the format's dtype, bit for bit."""
+    dtype, utype, _ = FORMATS[fmt]
+    return np.array([int(b, 16) for b in values["bits"]], dtype=utype).view(dtype)
+
+
+def encode(array, fmt):
+    """A flat array of results as bit patterns: 0x and 16 (f64) or 8 (f32) upper-case hex digits."""
+    dtype, utype, digits = FORMATS[fmt]
+    flat = np.ascontiguousarray(np.asarray(array, dtype=dtype).reshape(-1))
+    return ["0x%0*X" % (digits, int(b)) for b in flat.view(utype)]
+
+
+def _order(bits, fmt):
+    """The format's order on bit patterns, with -0 just below +0 (NaN excluded)."""
+    width = 64 if fmt == "f64" else 32
+    sign = 1 << (width - 1)
+    return -(bits & (sign - 1)) - 1 if bits & sign else bits
+
+
+def _is_nan(bits, fmt):
+    width = 64 if fmt == "f64" else 32
+    fraction = 52 if fmt == "f64" else 23
+    exponent = (bits >> fraction) & ((1 << (width - 1 - fraction)) - 1)
+    return exponent == (1 << (width - 1 - fraction)) - 1 and bits & ((1 << fraction) - 1) != 0
+
+
+def accepts(expected, i, bits, fmt):
+    """The acceptance rule of element ``i`` for a result given as its bit pattern (an int): the NaN rule, then
+    lo <= result <= hi in the format's order with -0 < +0. No arithmetic, no knowledge of the derivation."""
+    rule = expected["nan"][i]
+    if _is_nan(bits, fmt):
+        return rule != "forbidden"
+    if rule == "required":
+        return False
+    lo, hi = (int(expected[k]["bits"][i], 16) for k in ("lo", "hi"))
+    return _order(lo, fmt) <= _order(bits, fmt) <= _order(hi, fmt)
+
+
+def run_port(name, compute, mutants=()):
+    """Parses --vectors, --out (and --mutant), runs ``compute`` on every test and writes the results file."""
+    parser = argparse.ArgumentParser(description=f"{name}: compute Latent's golden vectors and write latent-results-v1 JSON")
+    parser.add_argument("--vectors", required=True, help="the vector set (folder with MANIFEST.json, or its parent)")
+    parser.add_argument("--out", required=True, help="the results file to write")
+    parser.add_argument("--self-check", action="store_true", help="also apply the acceptance rule here and print failing tcIds")
+    if mutants:
+        parser.add_argument("--mutant", choices=sorted(mutants), help="deliberately wrong variant, to prove the vectors catch it")
+    args = parser.parse_args()
+    mutant = getattr(args, "mutant", None)
+
+    files = {}
+    failed = []
+    for file_name, vectors in vector_files(set_folder(args.vectors)):
+        definition, fmt = vectors["definition"], vectors["format"]
+        answers = {}
+        for group in vectors["testGroups"]:
+            for test in group["tests"]:
+                result = compute(definition, fmt, group, test, mutant) if mutants else compute(definition, fmt, group, test)
+                answers[str(test["tcId"])] = encode(result, fmt)
+                if args.self_check and not all(accepts(test["expected"], i, int(b, 16), fmt) for i, b in enumerate(answers[str(test["tcId"])])):
+                    failed.append(f"{file_name} tcId {test['tcId']}")
+        files[file_name] = answers
+    if args.self_check:
+        for line in failed:
+            print("self-check FAIL " + line)
+        print(f"self-check: {len(failed)} failed")
+
+    port = name + (f" (mutant {mutant})" if mutant else "")
+    with open(args.out, "w", encoding="utf-8") as f:
+        json.dump({"schema": "latent-results-v1", "port": port, "files": files}, f)
+    print(f"{port}: {sum(len(a) for a in files.values())} tests written to {args.out}", file=sys.stderr)

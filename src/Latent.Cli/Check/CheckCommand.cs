@@ -1,0 +1,74 @@
+using System;
+using System.CommandLine;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using Latent.Golden.Conformance;
+using Latent.Golden.Generation;
+using Latent.Golden.Model;
+
+namespace Latent.Cli.Check;
+
+/// <summary>
+/// <c>latent check --vectors DIR --results FILE [--definition NAME] [--format f64|f32]</c>: checks a port's results
+/// against the vectors' tolerances. Exit 0 when every test passes, 1 when any fails, 2 on malformed input.
+/// </summary>
+internal static class CheckCommand
+{
+    public static Command Create()
+    {
+        var vectors = new Option<string>("--vectors") { Description = "The vector set: the folder with MANIFEST.json, or its parent.", Required = true };
+        var results = new Option<string>("--results") { Description = "The port's results (latent-results-v1 JSON, see README 'For port authors').", Required = true };
+        var definition = new Option<string?>("--definition") { Description = "Check only this definition's files." };
+        var format = new Option<string?>("--format") { Description = "Check only this format's files (f64 or f32)." };
+        format.AcceptOnlyFromAmong("f64", "f32");
+        var command = new Command("check", "Check a port's results against golden vectors: per definition and format, passed, failed, max error in ulps and in tolerance units, and every failing tcId with its flags.")
+        {
+            vectors, results, definition, format,
+        };
+        command.SetAction(result => Run(
+            result.GetRequiredValue(vectors),
+            result.GetRequiredValue(results),
+            result.GetValue(definition),
+            result.GetValue(format),
+            result.InvocationConfiguration.Output));
+        return command;
+    }
+
+    private static int Run(string vectorsDir, string resultsFile, string? definitionName, string? format, TextWriter output)
+    {
+        Definition? only = null;
+        if (definitionName is not null)
+        {
+            only = Definitions.Find(definitionName) ?? throw new UsageException($"unknown definition '{definitionName}'");
+        }
+
+        string folder = SetVerifier.FindSetFolder(vectorsDir) ?? vectorsDir;
+        try
+        {
+            IReadOnlyList<CheckedFile> all = VectorReader.ReadSet(folder);
+            PortResults portResults = ResultsReader.Read(resultsFile, all);
+            CheckedFile[] chosen = [.. all.Where(f => (only is null || f.Definition == only) && (format is null || f.Format == format))];
+            if (chosen.Length == 0)
+            {
+                throw new UsageException("no vector file matches --definition and --format");
+            }
+
+            IReadOnlyList<FileVerdict> verdicts = Checker.Check(chosen, portResults);
+            CheckReport.Write(output, folder, resultsFile, portResults, verdicts);
+            return verdicts.All(v => v.Failures.Count == 0) ? ExitCodes.Success : ExitCodes.CheckFailed;
+        }
+        catch (InputErrorException e)
+        {
+            throw new UsageException(e.Message, e);
+        }
+        catch (IOException e)
+        {
+            throw new UsageException(e.Message, e);
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            throw new UsageException(e.Message, e);
+        }
+    }
+}

@@ -1,0 +1,204 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Text.Json;
+using Latent.Golden.Model;
+using Latent.Golden.Writing;
+
+namespace Latent.Golden.Conformance;
+
+/// <summary>
+/// Reads vector files for the checker without trusting them: a size limit, a depth limit, and every field the checker
+/// uses is checked (schema, format, unique tcIds, bit patterns of the right width, equal lengths of the columns).
+/// </summary>
+public static class VectorReader
+{
+    /// <summary>The largest vector file accepted (the released files are a few MB).</summary>
+    public const long MaxBytes = 256L << 20;
+
+    /// <summary>Reads every <c>*.json</c> vector file of a set folder (the folder with <c>MANIFEST.json</c>, or any folder of vector files).</summary>
+    public static IReadOnlyList<CheckedFile> ReadSet(string folder)
+    {
+        ArgumentNullException.ThrowIfNull(folder);
+        if (!Directory.Exists(folder))
+        {
+            throw new InputErrorException($"{folder}: no such folder");
+        }
+
+        var files = new List<CheckedFile>();
+        foreach (string path in Directory.EnumerateFiles(folder, "*.json"))
+        {
+            if (Path.GetFileName(path) != ManifestWriter.FileName)
+            {
+                files.Add(Read(path));
+            }
+        }
+
+        if (files.Count == 0)
+        {
+            throw new InputErrorException($"{folder}: no vector files");
+        }
+
+        files.Sort((a, b) => string.CompareOrdinal(a.FileName, b.FileName));
+        return files;
+    }
+
+    /// <summary>Reads one vector file.</summary>
+    public static CheckedFile Read(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        string name = Path.GetFileName(path);
+        var info = new FileInfo(path);
+        if (info.Length > MaxBytes)
+        {
+            throw new InputErrorException(name, "$", $"{info.Length} bytes, more than the limit of {MaxBytes}");
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(File.ReadAllBytes(path), new JsonDocumentOptions { MaxDepth = 16 });
+        }
+        catch (JsonException e)
+        {
+            throw new InputErrorException(name, JsonErrors.Where(e), "not valid JSON: " + JsonErrors.Message(e));
+        }
+
+        using (document)
+        {
+            var at = new Json(name);
+            JsonElement root = at.Object(document.RootElement, "$");
+            if (at.String(root, "$", "schema") != GoldenVersion.Schema)
+            {
+                throw new InputErrorException(name, "$.schema", $"expected \"{GoldenVersion.Schema}\"");
+            }
+
+            string definitionName = at.String(root, "$", "definition");
+            Definition definition = Definitions.Find(definitionName) ?? throw new InputErrorException(name, "$.definition", $"unknown definition '{definitionName}'");
+            string format = at.String(root, "$", "format");
+            if (format is not ("f64" or "f32"))
+            {
+                throw new InputErrorException(name, "$.format", $"unknown format '{format}'");
+            }
+
+            int width = ValueText.BitWidth(format);
+            var tests = new List<CheckedTest>();
+            var seen = new HashSet<int>();
+            JsonElement groups = at.Array(root, "$", "testGroups");
+            int g = 0;
+            foreach (JsonElement group in groups.EnumerateArray())
+            {
+                string groupPath = $"$.testGroups[{g++}]";
+                at.Object(group, groupPath);
+                int t = 0;
+                foreach (JsonElement test in at.Array(group, groupPath, "tests").EnumerateArray())
+                {
+                    string testPath = $"{groupPath}.tests[{t++}]";
+                    at.Object(test, testPath);
+                    int tcId = at.Int(test, testPath, "tcId");
+                    if (!seen.Add(tcId))
+                    {
+                        throw new InputErrorException(name, $"{testPath}.tcId", $"duplicate tcId {tcId}");
+                    }
+
+                    var flags = new List<string>();
+                    int f = 0;
+                    foreach (JsonElement flag in at.Array(test, testPath, "flags").EnumerateArray())
+                    {
+                        flags.Add(flag.ValueKind == JsonValueKind.String ? flag.GetString()! : throw new InputErrorException(name, $"{testPath}.flags[{f}]", "expected a string"));
+                        f++;
+                    }
+
+                    tests.Add(new CheckedTest(tcId, flags, Expected(at, at.Object(test, testPath, "expected"), $"{testPath}.expected", width)));
+                }
+            }
+
+            return new CheckedFile(name, definition, format, tests);
+        }
+    }
+
+    private static Expectation[] Expected(Json at, JsonElement expected, string path, int width)
+    {
+        ulong[] specCr = at.Bits(expected, path, "specCr", width);
+        ulong[] exact = at.Bits(expected, path, "exact", width);
+        ulong[] tolerance = at.Bits(expected, path, "tolerance", width);
+        ulong[] lo = at.Bits(expected, path, "lo", width);
+        ulong[] hi = at.Bits(expected, path, "hi", width);
+        JsonElement nan = at.Array(expected, path, "nan");
+        int n = specCr.Length;
+        if (exact.Length != n || tolerance.Length != n || lo.Length != n || hi.Length != n || nan.GetArrayLength() != n)
+        {
+            throw new InputErrorException(at.File, path, "the columns specCr, exact, tolerance, lo, hi and nan differ in length");
+        }
+
+        var result = new Expectation[n];
+        int i = 0;
+        foreach (JsonElement rule in nan.EnumerateArray())
+        {
+            NanRule parsed = rule.ValueKind == JsonValueKind.String
+                ? rule.GetString() switch
+                {
+                    "forbidden" => NanRule.Forbidden,
+                    "required" => NanRule.Required,
+                    "allowed" => NanRule.Allowed,
+                    _ => throw new InputErrorException(at.File, $"{path}.nan[{i}]", "expected forbidden, required or allowed"),
+                }
+                : throw new InputErrorException(at.File, $"{path}.nan[{i}]", "expected a string");
+            result[i] = new Expectation(specCr[i], exact[i], tolerance[i], lo[i], hi[i], parsed);
+            i++;
+        }
+
+        return result;
+    }
+
+    /// <summary>Typed access to a <see cref="JsonElement"/> tree, each failure an <see cref="InputErrorException"/> with its path.</summary>
+    private sealed class Json(string file)
+    {
+        public string File { get; } = file;
+
+        public JsonElement Object(JsonElement e, string path) =>
+            e.ValueKind == JsonValueKind.Object ? e : throw new InputErrorException(File, path, "expected an object");
+
+        public JsonElement Object(JsonElement parent, string path, string name) => Object(Property(parent, path, name), $"{path}.{name}");
+
+        public JsonElement Array(JsonElement parent, string path, string name)
+        {
+            JsonElement e = Property(parent, path, name);
+            return e.ValueKind == JsonValueKind.Array ? e : throw new InputErrorException(File, $"{path}.{name}", "expected an array");
+        }
+
+        public string String(JsonElement parent, string path, string name)
+        {
+            JsonElement e = Property(parent, path, name);
+            return e.ValueKind == JsonValueKind.String ? e.GetString()! : throw new InputErrorException(File, $"{path}.{name}", "expected a string");
+        }
+
+        public int Int(JsonElement parent, string path, string name)
+        {
+            JsonElement e = Property(parent, path, name);
+            return e.ValueKind == JsonValueKind.Number && e.TryGetInt32(out int v) && v > 0 ? v : throw new InputErrorException(File, $"{path}.{name}", "expected a positive integer");
+        }
+
+        public ulong[] Bits(JsonElement parent, string path, string name, int width)
+        {
+            string at = $"{path}.{name}.bits";
+            JsonElement bits = Array(Object(parent, path, name), $"{path}.{name}", "bits");
+            var values = new ulong[bits.GetArrayLength()];
+            int i = 0;
+            foreach (JsonElement b in bits.EnumerateArray())
+            {
+                if (b.ValueKind != JsonValueKind.String || !BitsText.TryParse(b.GetString(), width, out values[i]))
+                {
+                    throw new InputErrorException(File, $"{at}[{i}]", $"expected 0x and {width / 4} hex digits");
+                }
+
+                i++;
+            }
+
+            return values;
+        }
+
+        private JsonElement Property(JsonElement parent, string path, string name) =>
+            parent.TryGetProperty(name, out JsonElement e) ? e : throw new InputErrorException(File, $"{path}.{name}", "missing");
+    }
+}

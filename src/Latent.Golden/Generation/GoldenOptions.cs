@@ -1,0 +1,48 @@
+using System;
+using System.Collections.Generic;
+
+namespace Latent.Golden.Generation;
+
+/// <summary>What to generate: the seed, the number of random tests per file, and the formats.</summary>
+/// <param name="Seed">The seed of every file's random stream.</param>
+/// <param name="Count">Seeded random tests per file, added to the edge cases.</param>
+/// <param name="Formats">The formats (<c>f64</c>, <c>f32</c>), in file order.</param>
+public sealed record GoldenOptions(ulong Seed, int Count, IReadOnlyList<string> Formats)
+{
+    /// <summary>The built-in defaults: the default seed, 1,000 random tests per file, both formats.</summary>
+    public static GoldenOptions Default { get; } = new(GoldenVersion.DefaultSeed, GoldenVersion.DefaultCount, ["f64", "f32"]);
+
+    /// <summary>Checks the options, with a one-line reason.</summary>
+    public string? Problem()
+    {
+        if (Count < 0 || Count > 1_000_000)
+        {
+            return $"--count must be between 0 and 1000000, not {Count}";
+        }
+
+        if (Formats.Count == 0)
+        {
+            return "no format chosen";
+        }
+
+        foreach (string f in Formats)
+        {
+            if (f is not ("f64" or "f32"))
+            {
+                return $"unknown format '{f}'; expected f64 or f32";
+            }
+        }
+
+        return null;
+    }
+}
+
+/// <summary>One generated file.</summary>
+/// <param name="FileName">Its name inside the versioned folder.</param>
+/// <param name="Bytes">Its content.</param>
+/// <param name="Tests">Its number of tests.</param>
+public sealed record GeneratedFile(string FileName, byte[] Bytes, int Tests)
+{
+    /// <summary>The lower-case hex SHA-256 of the content.</summary>
+    public string Sha256 => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Bytes));
+}

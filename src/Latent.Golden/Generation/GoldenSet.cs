@@ -1,0 +1,105 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Latent.Golden.Model;
+using Latent.Golden.Writing;
+using Latent.Ieee;
+
+namespace Latent.Golden.Generation;
+
+/// <summary>
+/// Generates a complete vector set: one file per definition and format. Files are built in parallel, but each is a pure
+/// function of its definition, format, seed and count, and the result list is in a fixed order, so the bytes do not
+/// depend on thread scheduling.
+/// </summary>
+public static class GoldenSet
+{
+    /// <summary>The file names of a set, in order.</summary>
+    public static IReadOnlyList<(Definition Definition, string Format)> Files(GoldenOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return [.. options.Formats.SelectMany(f => Definitions.All.Select(d => (d, f)))];
+    }
+
+    /// <summary>
+    /// Builds every file. <paramref name="onFileDone"/> is called (from any thread) as each file is finished, with the file;
+    /// <paramref name="onTests"/> with the number of tests finished so far in all files.
+    /// </summary>
+    public static IReadOnlyList<GeneratedFile> Generate(GoldenOptions options, Action<GeneratedFile>? onFileDone = null, Action<int>? onTests = null, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var files = Files(options);
+        var results = new GeneratedFile[files.Count];
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellation };
+
+        // Larger files first, so that the last one to start does not finish long after the others.
+        int[] order = [.. Enumerable.Range(0, files.Count).OrderBy(i => Cost(files[i].Definition)).ThenBy(i => i)];
+        try
+        {
+            BuildAll(files, order, results, options, parallel, onFileDone, onTests, cancellation);
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        {
+            // Report the first failure of a file as itself (an IOException of a write, a cancellation), not wrapped.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+            throw;
+        }
+
+        return results;
+    }
+
+    private static void BuildAll(
+        IReadOnlyList<(Definition Definition, string Format)> files,
+        int[] order,
+        GeneratedFile[] results,
+        GoldenOptions options,
+        ParallelOptions parallel,
+        Action<GeneratedFile>? onFileDone,
+        Action<int>? onTests,
+        CancellationToken cancellation)
+    {
+        int testsDone = 0;
+        Parallel.ForEach(order, parallel, i =>
+        {
+            var (definition, format) = files[i];
+            int previous = 0;
+            void Progress(int done)
+            {
+                cancellation.ThrowIfCancellationRequested();
+                onTests?.Invoke(Interlocked.Add(ref testsDone, done - previous));
+                previous = done;
+            }
+
+            VectorFile file = format == "f64"
+                ? FileBuilder<double, Binary64>.Build(definition, options.Seed, options.Count, Progress)
+                : FileBuilder<float, Binary32>.Build(definition, options.Seed, options.Count, Progress);
+            var generated = new GeneratedFile(file.FileName, VectorWriter.Write(file), file.TestCount);
+            results[i] = generated;
+            onFileDone?.Invoke(generated);
+        });
+    }
+
+    /// <summary>The total number of tests a set will have (edge cases plus random ones), for progress.</summary>
+    public static int TotalTests(GoldenOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        int total = 0;
+        foreach (var (definition, format) in Files(options))
+        {
+            total += options.Count + (format == "f64" ? FileBuilder<double, Binary64>.EdgeCount(definition) : FileBuilder<float, Binary32>.EdgeCount(definition));
+        }
+
+        return total;
+    }
+
+    /// <summary>Relative cost, to schedule the expensive files first (the KL's exact value and bounds cost the most).</summary>
+    private static int Cost(Definition definition) => definition switch
+    {
+        Definition.DiagonalGaussianKlToStandard => 0,
+        Definition.ReparameterizeDiag => 1,
+        Definition.ExpTensor => 2,
+        _ => 3,
+    };
+}
