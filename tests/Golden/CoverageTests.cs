@@ -3,6 +3,7 @@ using System.Linq;
 using Latent.Golden.Cases;
 using Latent.Golden.Conformance;
 using Latent.Golden.Model;
+using Latent.Oracles;
 using Latent.Golden.Tests.Support;
 using Xunit;
 

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Numerics;
 using Latent.Golden.Conformance;
 using Latent.Golden.Model;
+using Latent.Oracles;
 using Latent.Golden.Tests.Support;
 using Xunit;
 

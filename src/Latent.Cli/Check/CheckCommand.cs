@@ -6,6 +6,7 @@ using System.Linq;
 using Latent.Golden.Conformance;
 using Latent.Golden.Generation;
 using Latent.Golden.Model;
+using Latent.Oracles;
 
 namespace Latent.Cli.Check;
 

@@ -4,7 +4,7 @@ using System.CommandLine;
 using System.IO;
 using System.Linq;
 using System.Numerics;
-using Latent.Cli.Files;
+using Latent.Golden.Writing;
 using Latent.Ieee;
 using Latent.Oracles;
 using Latent.Oracles.Differential;
@@ -62,13 +62,13 @@ internal static class DrtCommand
             throw new UsageException($"--cases must be at least 1, not {cases}");
         }
 
-        DrtDefinition[] definitions = definitionName is null
-            ? DrtDefinitions.All
-            : [DrtDefinitions.FromLeanName(definitionName) ?? throw new UsageException($"unknown definition '{definitionName}'; expected one of {string.Join(", ", DrtDefinitions.All.Select(d => d.LeanName()))}")];
+        IReadOnlyList<Definition> definitions = definitionName is null
+            ? Definitions.All
+            : [Definitions.Find(definitionName) ?? throw new UsageException($"unknown definition '{definitionName}'; expected one of {string.Join(", ", Definitions.All.Select(d => d.LeanName()))}")];
         string[] formats = format is null ? ["f64", "f32"] : [format];
 
         var runs = new List<DrtStats>();
-        foreach (DrtDefinition d in definitions)
+        foreach (Definition d in definitions)
         {
             foreach (string f in formats)
             {
@@ -78,16 +78,16 @@ internal static class DrtCommand
             }
         }
 
-        var sweeps = definitions.Contains(DrtDefinition.DiagonalGaussianKlToStandard) ? DrtReport.StandardSweeps(formats, seed) : [];
+        var sweeps = definitions.Contains(Definition.DiagonalGaussianKlToStandard) ? DrtReport.StandardSweeps(formats, seed) : [];
         string report = DrtReport.Markdown(runs, seed, cases, Platform.Summary, sweeps);
         stdout.Write(report);
-        AtomicFile.WriteAllBytes(counterexamplesPath, DrtReport.CounterexamplesJson(runs, seed));
+        AtomicFile.Write(counterexamplesPath, DrtReport.CounterexamplesJson(runs, seed));
         if (markdownPath is not null)
         {
             string? existing = File.Exists(markdownPath) ? File.ReadAllText(markdownPath) : null;
             string? block = existing is null ? null : DrtReport.GeneratedBlock(existing);
             string document = block is null ? report : existing!.Replace(block, report, StringComparison.Ordinal);
-            AtomicFile.WriteAllBytes(markdownPath, System.Text.Encoding.UTF8.GetBytes(document));
+            AtomicFile.Write(markdownPath, System.Text.Encoding.UTF8.GetBytes(document));
         }
 
         long failures = runs.Sum(r => r.Failures);
@@ -96,7 +96,7 @@ internal static class DrtCommand
         return failures == 0 ? ExitCodes.Success : ExitCodes.CheckFailed;
     }
 
-    private static DrtStats Run<T, TFormat>(DrtDefinition definition, ulong seed, long cases, IProgress<long> progress)
+    private static DrtStats Run<T, TFormat>(Definition definition, ulong seed, long cases, IProgress<long> progress)
         where T : IBinaryFloatingPointIeee754<T>
         where TFormat : IBinaryFormat<T> =>
         DrtRunner.Run<T, TFormat>(definition, seed, cases, progress);

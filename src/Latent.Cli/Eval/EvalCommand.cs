@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Linq;
+using Latent.Oracles;
 
 namespace Latent.Cli.Eval;
 
@@ -10,7 +11,7 @@ internal static class EvalCommand
     {
         var definition = new Argument<string>("definition")
         {
-            Description = "One of " + string.Join(", ", LatentDefinition.All.Select(d => d.LeanName)) + ".",
+            Description = "One of " + string.Join(", ", Definitions.All.Select(d => d.LeanName())) + ".",
         };
         var format = new Option<string>("--format")
         {

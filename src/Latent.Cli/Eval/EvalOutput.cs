@@ -1,6 +1,7 @@
 using System.IO;
 using System.Text;
 using System.Text.Json;
+using Latent.Oracles;
 
 namespace Latent.Cli.Eval;
 
@@ -11,7 +12,7 @@ namespace Latent.Cli.Eval;
 /// </summary>
 internal static class EvalOutput
 {
-    public static void Write(TextWriter output, LatentDefinition definition, EvalRequest request, EvalOutcome outcome)
+    public static void Write(TextWriter output, Definition definition, EvalRequest request, EvalOutcome outcome)
     {
         if (!request.Json)
         {
@@ -27,7 +28,7 @@ internal static class EvalOutput
         using (var json = new Utf8JsonWriter(buffer))
         {
             json.WriteStartObject();
-            json.WriteString("definition", definition.LeanName);
+            json.WriteString("definition", definition.LeanName());
             json.WriteString("format", request.Format);
             json.WriteStartArray("shape");
             foreach (int d in outcome.Shape.Dimensions)

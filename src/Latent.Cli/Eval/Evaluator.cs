@@ -5,6 +5,7 @@ using System.Linq;
 using System.Numerics;
 using Latent.Cli.Text;
 using Latent.Ieee;
+using Latent.Oracles;
 
 namespace Latent.Cli.Eval;
 
@@ -13,12 +14,12 @@ internal static class Evaluator
 {
     public static int Evaluate(EvalRequest request, TextWriter output)
     {
-        LatentDefinition definition = LatentDefinition.Find(request.Definition);
+        Definition definition = EvalInputs.Find(request.Definition);
         foreach ((string option, _) in request.GivenInputs())
         {
-            if (!definition.Inputs.Contains(option))
+            if (!EvalInputs.For(definition).Contains(option))
             {
-                throw new UsageException($"{option} is not an input of {definition.LeanName} (it takes {string.Join(", ", definition.Inputs)})");
+                throw new UsageException($"{option} is not an input of {definition.LeanName()} (it takes {string.Join(", ", EvalInputs.For(definition))})");
             }
         }
 
@@ -32,22 +33,22 @@ internal static class Evaluator
         return ExitCodes.Success;
     }
 
-    private static EvalOutcome Run<T, TFormat>(LatentDefinition definition, EvalRequest request)
+    private static EvalOutcome Run<T, TFormat>(Definition definition, EvalRequest request)
         where T : IBinaryFloatingPointIeee754<T>
         where TFormat : IBinaryFormat<T>
     {
         Shape? shape = request.Shape is null ? null : ShapeText.Parse("--shape", request.Shape);
         Semantics semantics = SemanticEvaluation.Parse(request.Semantics);
-        if (definition == LatentDefinition.QuantizeAt)
+        if (definition == Definition.QuantizeAt)
         {
             return RunQuantizeAt<T, TFormat>(request, shape);
         }
 
-        if (definition == LatentDefinition.ExpTensor || definition == LatentDefinition.HalfTensor)
+        if (definition == Definition.ExpTensor || definition == Definition.HalfTensor)
         {
             T[] x = Input<T, TFormat>("--x", request.X, ref shape);
             var result = new T[x.Length];
-            if (definition == LatentDefinition.ExpTensor)
+            if (definition == Definition.ExpTensor)
             {
                 SemanticEvaluation.ExpTensor<T, TFormat>(semantics, x, result);
             }
@@ -61,7 +62,7 @@ internal static class Evaluator
 
         T[] mu = Input<T, TFormat>("--mu", request.Mu, ref shape);
         T[] logvar = Input<T, TFormat>("--logvar", request.Logvar, ref shape);
-        if (definition == LatentDefinition.ReparameterizeDiag)
+        if (definition == Definition.ReparameterizeDiag)
         {
             T[] eps = Input<T, TFormat>("--eps", request.Eps, ref shape);
             var z = new T[mu.Length];

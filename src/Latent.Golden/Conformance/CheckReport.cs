@@ -4,6 +4,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using Latent.Golden.Model;
+using Latent.Oracles;
 
 namespace Latent.Golden.Conformance;
 

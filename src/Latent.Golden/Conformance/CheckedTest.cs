@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using Latent.Golden.Model;
+using Latent.Oracles;
 
 namespace Latent.Golden.Conformance;
 

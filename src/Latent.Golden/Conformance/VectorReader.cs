@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Text.Json;
 using Latent.Golden.Model;
+using Latent.Oracles;
 using Latent.Golden.Writing;
 
 namespace Latent.Golden.Conformance;

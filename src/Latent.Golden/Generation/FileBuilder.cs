@@ -4,6 +4,7 @@ using System.Linq;
 using System.Numerics;
 using Latent.Golden.Cases;
 using Latent.Golden.Model;
+using Latent.Oracles;
 using Latent.Golden.Random;
 using Latent.Ieee;
 

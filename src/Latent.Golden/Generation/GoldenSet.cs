@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Latent.Golden.Model;
+using Latent.Oracles;
 using Latent.Golden.Writing;
 using Latent.Ieee;
 

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using Latent.Oracles;
 
 namespace Latent.Golden.Model;
 

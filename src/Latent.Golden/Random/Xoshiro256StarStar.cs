@@ -1,5 +1,6 @@
 using System;
 using System.Text;
+using Latent.Oracles;
 
 namespace Latent.Golden.Random;
 
@@ -16,10 +17,10 @@ internal sealed class Xoshiro256StarStar
     public Xoshiro256StarStar(ulong seed)
     {
         var mix = new SplitMix64(seed);
-        _s0 = mix.Next();
-        _s1 = mix.Next();
-        _s2 = mix.Next();
-        _s3 = mix.Next();
+        _s0 = mix.NextUInt64();
+        _s1 = mix.NextUInt64();
+        _s2 = mix.NextUInt64();
+        _s3 = mix.NextUInt64();
     }
 
     /// <summary>A generator for one stream (a file name), independent of every other stream of the same seed.</summary>
@@ -34,7 +35,7 @@ internal sealed class Xoshiro256StarStar
             hash = (hash ^ b) * 0x100000001B3UL;
         }
 
-        return new Xoshiro256StarStar(new SplitMix64(seed ^ hash).Next());
+        return new Xoshiro256StarStar(new SplitMix64(seed ^ hash).NextUInt64());
     }
 
     public ulong NextUInt64()

@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Latent.Golden.Model;
+using Latent.Oracles;
 using Latent.Golden.Tolerance;
 
 namespace Latent.Golden.Writing;

@@ -17,16 +17,16 @@ public static class CaseGenerator<T, TFormat>
     private delegate T Draw(ref SplitMix64 random);
 
     /// <summary>Case <paramref name="index"/> of a run of <paramref name="definition"/> with <paramref name="seed"/>.</summary>
-    public static DrtCase<T> Generate(DrtDefinition definition, ulong seed, long index)
+    public static DrtCase<T> Generate(Definition definition, ulong seed, long index)
     {
         SplitMix64 random = SplitMix64.ForItem(seed + ((ulong)definition * 0x9E3779B97F4A7C15UL), (ulong)index);
         return definition switch
         {
-            DrtDefinition.ExpTensor => Elementwise(definition, ref random, expArgument: true),
-            DrtDefinition.HalfTensor => Elementwise(definition, ref random, expArgument: false),
-            DrtDefinition.ReparameterizeDiag => Reparameterize(ref random),
-            DrtDefinition.DiagonalGaussianKlToStandard => Kl(ref random),
-            DrtDefinition.QuantizeAt => Quantize(ref random),
+            Definition.ExpTensor => Elementwise(definition, ref random, expArgument: true),
+            Definition.HalfTensor => Elementwise(definition, ref random, expArgument: false),
+            Definition.ReparameterizeDiag => Reparameterize(ref random),
+            Definition.DiagonalGaussianKlToStandard => Kl(ref random),
+            Definition.QuantizeAt => Quantize(ref random),
             _ => throw new ArgumentOutOfRangeException(nameof(definition), definition, null),
         };
     }
@@ -64,7 +64,7 @@ public static class CaseGenerator<T, TFormat>
 
     private static T Wide(ref SplitMix64 r) => ValueSampler<T, TFormat>.Moderate(ref r, -60, 60);
 
-    private static DrtCase<T> Elementwise(DrtDefinition definition, ref SplitMix64 random, bool expArgument)
+    private static DrtCase<T> Elementwise(Definition definition, ref SplitMix64 random, bool expArgument)
     {
         Shape shape = RandomShape(ref random);
         (string inputClass, Draw draw) = random.NextInt(expArgument ? 6 : 5) switch
@@ -83,7 +83,7 @@ public static class CaseGenerator<T, TFormat>
     {
         Shape shape = RandomShape(ref random);
         int n = shape.Size;
-        DrtCase<T> empty = DrtCase<T>.Empty(DrtDefinition.ReparameterizeDiag, "", shape);
+        DrtCase<T> empty = DrtCase<T>.Empty(Definition.ReparameterizeDiag, "", shape);
         switch (random.NextInt(6))
         {
             case 0:
@@ -117,7 +117,7 @@ public static class CaseGenerator<T, TFormat>
         Shape shape = RandomShape(ref random);
         int n = shape.Size;
         var emptyMean = random.NextBool() ? EmptyMeanConvention.V1 : EmptyMeanConvention.V3;
-        DrtCase<T> empty = DrtCase<T>.Empty(DrtDefinition.DiagonalGaussianKlToStandard, "", shape) with { EmptyMean = emptyMean };
+        DrtCase<T> empty = DrtCase<T>.Empty(Definition.DiagonalGaussianKlToStandard, "", shape) with { EmptyMean = emptyMean };
         return random.NextInt(7) switch
         {
             0 => empty with { Class = "moderate", Mu = Fill(n, ref random, Moderate), Logvar = Fill(n, ref random, Moderate) },
@@ -136,7 +136,7 @@ public static class CaseGenerator<T, TFormat>
         int numCodes = random.NextInt(1, 6);
         T[] embeddings = Fill(numCodes * latent.Size, ref random, ValueSampler<T, TFormat>.AnyBits);
         int index = random.NextInt(3) switch { 0 => 0, 1 => numCodes - 1, _ => random.NextInt(numCodes) };
-        return DrtCase<T>.Empty(DrtDefinition.QuantizeAt, "lookup", latent) with
+        return DrtCase<T>.Empty(Definition.QuantizeAt, "lookup", latent) with
         {
             Book = new Codebook<T>(numCodes, latent, embeddings),
             Index = index,

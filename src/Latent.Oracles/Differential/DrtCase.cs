@@ -9,7 +9,7 @@ namespace Latent.Oracles.Differential;
 /// </summary>
 /// <typeparam name="T">The scalar type.</typeparam>
 public sealed record DrtCase<T>(
-    DrtDefinition Definition,
+    Definition Definition,
     string Class,
     Shape Shape,
     T[] X,
@@ -22,6 +22,6 @@ public sealed record DrtCase<T>(
     where T : IBinaryFloatingPointIeee754<T>
 {
     /// <summary>A case of <paramref name="definition"/> with no inputs yet.</summary>
-    public static DrtCase<T> Empty(DrtDefinition definition, string inputClass, Shape shape) =>
+    public static DrtCase<T> Empty(Definition definition, string inputClass, Shape shape) =>
         new(definition, inputClass, shape, [], [], [], [], null, 0, EmptyMeanConvention.V1);
 }

@@ -25,7 +25,7 @@ public static class DrtRunner
     private const int Chunk = 256;
 
     /// <summary>Runs <paramref name="cases"/> cases of <paramref name="definition"/> in the format, reporting progress as cases complete.</summary>
-    public static DrtStats Run<T, TFormat>(DrtDefinition definition, ulong seed, long cases, IProgress<long>? progress = null, CancellationToken cancellation = default)
+    public static DrtStats Run<T, TFormat>(Definition definition, ulong seed, long cases, IProgress<long>? progress = null, CancellationToken cancellation = default)
         where T : IBinaryFloatingPointIeee754<T>
         where TFormat : IBinaryFormat<T> =>
         Run<T, TFormat, IeeeContext<T>>(definition, seed, cases, progress, cancellation);
@@ -34,7 +34,7 @@ public static class DrtRunner
     /// Runs the cases with <typeparamref name="TSpec"/> as the spec semantics instead of the platform's
     /// <see cref="IeeeContext{T}"/> (tests use this to show that the checks catch a wrong context).
     /// </summary>
-    public static DrtStats Run<T, TFormat, TSpec>(DrtDefinition definition, ulong seed, long cases, IProgress<long>? progress = null, CancellationToken cancellation = default)
+    public static DrtStats Run<T, TFormat, TSpec>(Definition definition, ulong seed, long cases, IProgress<long>? progress = null, CancellationToken cancellation = default)
         where T : IBinaryFloatingPointIeee754<T>
         where TFormat : IBinaryFormat<T>
         where TSpec : IContext<T>
@@ -109,7 +109,7 @@ public static class DrtRunner
                 byClass.MaxSpecCrUlps = Math.Max(byClass.MaxSpecCrUlps, specCrUlps);
             }
 
-            if (c.Definition == DrtDefinition.DiagonalGaussianKlToStandard && spec[i] < T.Zero)
+            if (c.Definition == Definition.DiagonalGaussianKlToStandard && spec[i] < T.Zero)
             {
                 byClass.NegativeResults++;
             }
@@ -155,7 +155,7 @@ public static class DrtRunner
     {
         switch (c.Definition)
         {
-            case DrtDefinition.ExpTensor:
+            case Definition.ExpTensor:
             {
                 var spec = new T[c.X.Length];
                 var twin = new Twin<T>[c.X.Length];
@@ -166,7 +166,7 @@ public static class DrtRunner
                 return (spec, twin, exact);
             }
 
-            case DrtDefinition.HalfTensor:
+            case Definition.HalfTensor:
             {
                 var spec = new T[c.X.Length];
                 var twin = new Twin<T>[c.X.Length];
@@ -177,7 +177,7 @@ public static class DrtRunner
                 return (spec, twin, exact);
             }
 
-            case DrtDefinition.ReparameterizeDiag:
+            case Definition.ReparameterizeDiag:
             {
                 int n = c.Mu.Length;
                 var spec = new T[n];
@@ -189,7 +189,7 @@ public static class DrtRunner
                 return (spec, twin, exact);
             }
 
-            case DrtDefinition.DiagonalGaussianKlToStandard:
+            case Definition.DiagonalGaussianKlToStandard:
             {
                 T spec = GenerativeLatent.DiagonalGaussianKlToStandard<T, TSpec>(c.Mu, c.Logvar, c.EmptyMean);
                 Twin<T> twin = GenerativeLatent.DiagonalGaussianKlToStandard<Twin<T>, DifferentialContext<T, TFormat, TSpec>>(Agreed(c.Mu), Agreed(c.Logvar), c.EmptyMean);
@@ -197,7 +197,7 @@ public static class DrtRunner
                 return ([spec], [twin], [exact]);
             }
 
-            case DrtDefinition.QuantizeAt:
+            case Definition.QuantizeAt:
             {
                 Codebook<T> book = c.Book ?? throw new ArgumentException("A quantizeAt case needs a codebook.", nameof(c));
                 T[] spec = GenerativeLatent.QuantizeAt(book, c.Index).ToArray();
@@ -232,13 +232,13 @@ public static class DrtRunner
             inputs["x"] = Bits(c.X);
         }
 
-        if (c.Mu.Length > 0 || c.Definition is DrtDefinition.ReparameterizeDiag or DrtDefinition.DiagonalGaussianKlToStandard)
+        if (c.Mu.Length > 0 || c.Definition is Definition.ReparameterizeDiag or Definition.DiagonalGaussianKlToStandard)
         {
             inputs["mu"] = Bits(c.Mu);
             inputs["logvar"] = Bits(c.Logvar);
         }
 
-        if (c.Definition == DrtDefinition.ReparameterizeDiag)
+        if (c.Definition == Definition.ReparameterizeDiag)
         {
             inputs["eps"] = Bits(c.Eps);
         }

@@ -63,7 +63,7 @@ public sealed class DrtStats
     public const int MaxCounterexamples = 100;
 
     /// <summary>The definition.</summary>
-    public required DrtDefinition Definition { get; init; }
+    public required Definition Definition { get; init; }
 
     /// <summary>The format name (<c>f64</c> or <c>f32</c>).</summary>
     public required string Format { get; init; }

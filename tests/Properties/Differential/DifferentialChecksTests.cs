@@ -2,6 +2,7 @@ using System.Linq;
 using Latent.Ieee;
 using Latent.Oracles.Differential;
 using Xunit;
+using Latent.Oracles;
 
 namespace Latent.Properties.Differential;
 
@@ -15,10 +16,10 @@ public class DifferentialChecksTests
     private const long Cases = 4000;
 
     [Theory]
-    [InlineData(DrtDefinition.ExpTensor)]
-    [InlineData(DrtDefinition.ReparameterizeDiag)]
-    [InlineData(DrtDefinition.DiagonalGaussianKlToStandard)]
-    public void An_exp_three_ulps_off_is_explained_everywhere(DrtDefinition definition)
+    [InlineData(Definition.ExpTensor)]
+    [InlineData(Definition.ReparameterizeDiag)]
+    [InlineData(Definition.DiagonalGaussianKlToStandard)]
+    public void An_exp_three_ulps_off_is_explained_everywhere(Definition definition)
     {
         DrtStats f64 = DrtRunner.Run<double, Binary64, SloppyExpContext<double, Binary64>>(definition, Seed, Cases);
         DrtStats f32 = DrtRunner.Run<float, Binary32, SloppyExpContext<float, Binary32>>(definition, Seed, Cases);
@@ -30,8 +31,8 @@ public class DifferentialChecksTests
     }
 
     [Theory]
-    [InlineData(DrtDefinition.DiagonalGaussianKlToStandard)]
-    public void A_subtraction_one_ulp_off_is_caught(DrtDefinition definition)
+    [InlineData(Definition.DiagonalGaussianKlToStandard)]
+    public void A_subtraction_one_ulp_off_is_caught(Definition definition)
     {
         DrtStats run = DrtRunner.Run<double, Binary64, SubtractionOffByOneUlpContext<double>>(definition, Seed, Cases);
         Assert.True(run.Failures > Cases / 10, $"only {run.Failures} failures");
@@ -39,10 +40,10 @@ public class DifferentialChecksTests
     }
 
     [Theory]
-    [InlineData(DrtDefinition.HalfTensor)]
-    [InlineData(DrtDefinition.ReparameterizeDiag)]
-    [InlineData(DrtDefinition.DiagonalGaussianKlToStandard)]
-    public void A_wrong_half_constant_is_caught(DrtDefinition definition)
+    [InlineData(Definition.HalfTensor)]
+    [InlineData(Definition.ReparameterizeDiag)]
+    [InlineData(Definition.DiagonalGaussianKlToStandard)]
+    public void A_wrong_half_constant_is_caught(Definition definition)
     {
         DrtStats run = DrtRunner.Run<float, Binary32, WrongHalfContext<float>>(definition, Seed, Cases);
         Assert.True(run.Failures > 0, "a wrong 0.5 went unnoticed");
@@ -51,7 +52,7 @@ public class DifferentialChecksTests
     [Fact]
     public void Counterexamples_carry_inputs_and_results_as_bits_and_stay_in_case_order()
     {
-        DrtStats run = DrtRunner.Run<double, Binary64, SubtractionOffByOneUlpContext<double>>(DrtDefinition.DiagonalGaussianKlToStandard, Seed, Cases);
+        DrtStats run = DrtRunner.Run<double, Binary64, SubtractionOffByOneUlpContext<double>>(Definition.DiagonalGaussianKlToStandard, Seed, Cases);
         Assert.Equal(DrtStats.MaxCounterexamples, run.Counterexamples.Count);
         Assert.Equal(run.Counterexamples.Select(c => c.CaseIndex).Order(), run.Counterexamples.Select(c => c.CaseIndex));
         DrtCounterexample first = run.Counterexamples[0];
@@ -63,13 +64,13 @@ public class DifferentialChecksTests
     [Fact]
     public void Runs_are_reproducible_and_independent_of_scheduling()
     {
-        DrtStats a = DrtRunner.Run<float, Binary32>(DrtDefinition.ReparameterizeDiag, 99, 3000);
-        DrtStats b = DrtRunner.Run<float, Binary32>(DrtDefinition.ReparameterizeDiag, 99, 3000);
+        DrtStats a = DrtRunner.Run<float, Binary32>(Definition.ReparameterizeDiag, 99, 3000);
+        DrtStats b = DrtRunner.Run<float, Binary32>(Definition.ReparameterizeDiag, 99, 3000);
         Assert.Equal(a.SpecCrVsExact.Counts, b.SpecCrVsExact.Counts);
         Assert.Equal(a.ByClass.Keys, b.ByClass.Keys);
         Assert.Equal(a.ExpDiscrepancies, b.ExpDiscrepancies);
-        DrtCase<float> c1 = CaseGenerator<float, Binary32>.Generate(DrtDefinition.ReparameterizeDiag, 99, 1234);
-        DrtCase<float> c2 = CaseGenerator<float, Binary32>.Generate(DrtDefinition.ReparameterizeDiag, 99, 1234);
+        DrtCase<float> c1 = CaseGenerator<float, Binary32>.Generate(Definition.ReparameterizeDiag, 99, 1234);
+        DrtCase<float> c2 = CaseGenerator<float, Binary32>.Generate(Definition.ReparameterizeDiag, 99, 1234);
         Assert.Equal(c1.Mu, c2.Mu);
         Assert.Equal(c1.Eps, c2.Eps);
     }

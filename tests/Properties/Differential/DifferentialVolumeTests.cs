@@ -25,17 +25,17 @@ public class DifferentialVolumeTests
 
     private static readonly Lazy<IReadOnlyList<DrtStats>> Runs = new(() =>
     [
-        .. DrtDefinitions.All.SelectMany(d => new[]
+        .. Definitions.All.SelectMany(d => new[]
         {
             DrtRunner.Run<double, Binary64>(d, Seed, Cases),
             DrtRunner.Run<float, Binary32>(d, Seed, Cases),
         }),
     ]);
 
-    public static TheoryData<DrtDefinition, string> DefinitionsAndFormats()
+    public static TheoryData<Definition, string> DefinitionsAndFormats()
     {
-        var data = new TheoryData<DrtDefinition, string>();
-        foreach (DrtDefinition d in DrtDefinitions.All)
+        var data = new TheoryData<Definition, string>();
+        foreach (Definition d in Definitions.All)
         {
             data.Add(d, "f64");
             data.Add(d, "f32");
@@ -46,7 +46,7 @@ public class DifferentialVolumeTests
 
     [Theory]
     [MemberData(nameof(DefinitionsAndFormats))]
-    public void Spec_and_spec_cr_differ_only_where_and_as_much_as_exp_explains(DrtDefinition definition, string format)
+    public void Spec_and_spec_cr_differ_only_where_and_as_much_as_exp_explains(Definition definition, string format)
     {
         DrtStats run = Runs.Value.Single(r => r.Definition == definition && r.Format == format);
         Assert.Equal(Cases, run.Cases);
@@ -60,7 +60,7 @@ public class DifferentialVolumeTests
     public void The_definitions_that_call_exp_meet_platform_exp_discrepancies_and_explain_them()
     {
         // Without a discrepancy the explained-difference path would go untested: the volume must reach it.
-        foreach (DrtStats run in Runs.Value.Where(r => r.Definition is DrtDefinition.ExpTensor or DrtDefinition.ReparameterizeDiag))
+        foreach (DrtStats run in Runs.Value.Where(r => r.Definition is Definition.ExpTensor or Definition.ReparameterizeDiag))
         {
             Assert.True(run.ExpDiscrepancies > 0, $"{run.Definition} {run.Format}: no exp discrepancy met");
             Assert.True(run.ExplainedDifferences > 0, $"{run.Definition} {run.Format}: no explained difference met");

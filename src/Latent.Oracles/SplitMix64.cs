@@ -1,4 +1,4 @@
-namespace Latent.Oracles.Differential;
+namespace Latent.Oracles;
 
 /// <summary>
 /// SplitMix64 (Steele, Lea and Flood 2014): a small, fast generator whose output depends only on its seed, on every

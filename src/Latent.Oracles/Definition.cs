@@ -1,9 +1,9 @@
 using System;
 using System.Collections.Generic;
 
-namespace Latent.Golden.Model;
+namespace Latent.Oracles;
 
-/// <summary>A definition of <c>Generative.Latent</c> that has golden vectors.</summary>
+/// <summary>A definition of <c>Generative.Latent</c> that the tools evaluate: golden vectors, differential testing, <c>latent eval</c>.</summary>
 public enum Definition
 {
     /// <summary><c>expTensor x</c>.</summary>
