@@ -31,6 +31,7 @@ internal static class LawPredicates<T, TFormat>
         [Docstring.EpsZeroGivesMu] = (s, c) => EpsZeroGivesMu(s, c.Mu, c.Logvar, c.Eps),
         [Docstring.LogvarZeroGivesMuPlusEps] = (s, c) => LogvarZeroGivesMuPlusEps(s, c.Mu, c.Logvar, c.Eps),
         [Docstring.KlOfZerosIsZero] = (s, c) => KlOfZerosIsZero(s, c.Mu, c.Logvar),
+        [Docstring.KlIsTheDivergence] = (s, c) => KlWithinBound(s, c.Mu, c.Logvar),
         [Upstream.QuantizedIsCodebookLookup] = (_, c) => QuantizedIsCodebookLookup(c.Book!, c.Index),
         [Upstream.SquaredL2Nonneg] = (_, c) => SquaredL2Nonneg(c.Book!, c.Index, c.Z!),
         [Upstream.SquaredL2Self] = (_, c) => SquaredL2Self(c.Book!, c.Index),
@@ -148,6 +149,16 @@ internal static class LawPredicates<T, TFormat>
         }
 
         return true;
+    }
+
+    /// <summary>The KL is within <see cref="KlErrorBound{T, TFormat}.AgainstExact"/> of the exact value (for the exact semantics
+    /// itself, trivially).</summary>
+    public static bool KlWithinBound(Semantics s, T[] mu, T[] logvar)
+    {
+        T exact = Run<T, TFormat>.Kl(Semantics.Exact, mu, logvar);
+        T value = Run<T, TFormat>.Kl(s, mu, logvar);
+        double difference = Math.Abs(double.CreateTruncating(value) - double.CreateTruncating(exact));
+        return difference <= KlErrorBound<T, TFormat>.AgainstExact(mu, logvar, exact);
     }
 
     /// <summary>With mu and logvar all ±0 (at least one coordinate), the KL is +0 exactly.</summary>
