@@ -115,10 +115,24 @@ public partial class LawsTableTests
                 ("ExpMinusOneMinusLaws.Negative_results_are_common_at_small_arguments", "f32") => ExpMinusOneMinusLaws<float, Binary32>.NegativeShare(),
                 ("ReparameterizationLaws.At_the_overflow_edge_the_spec_law_is_rejected_and_the_exact_law_is_not", "f64") => EdgeDistance(ReparameterizationLaws<double, Binary64>.EdgeGoodnessOfFit(), m.What),
                 ("ReparameterizationLaws.At_the_overflow_edge_the_spec_law_is_rejected_and_the_exact_law_is_not", "f32") => EdgeDistance(ReparameterizationLaws<float, Binary32>.EdgeGoodnessOfFit(), m.What),
+                ("LawsTableTests.GeneratedCasesPerRun", _) => GeneratedCasesPerRun(m.Format),
                 _ => throw new InvalidOperationException($"No computation for the measurement '{m.What}' ({m.Test}, {m.Format})."),
             };
-            Assert.True(value.ToString("G3", CultureInfo.InvariantCulture) == m.Value, $"{m.What} ({m.Format}): laws.md says {m.Value}, the tests compute {value:G3}");
+            // Counts exactly, ratios and distances to three significant digits.
+            string computed = double.IsInteger(value) ? value.ToString("R", CultureInfo.InvariantCulture) : value.ToString("G3", CultureInfo.InvariantCulture);
+            Assert.True(computed == m.Value, $"{m.What} ({m.Format}): laws.md says {m.Value}, the tests compute {computed}");
         }
+    }
+
+    /// <summary>The cases the law properties of one format generate per run: the sum of their <c>MaxTest</c>.</summary>
+    internal static double GeneratedCasesPerRun(string format)
+    {
+        string suffix = format.ToUpperInvariant();
+        return typeof(LawsTableTests).Assembly.GetTypes()
+            .Where(t => t.Namespace == typeof(LawsTableTests).Namespace && !t.IsAbstract && t.Name.EndsWith(suffix, StringComparison.Ordinal))
+            .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance))
+            .Select(m => m.GetCustomAttribute<FsCheck.Xunit.PropertyAttribute>())
+            .Sum(a => a is null ? 0 : a.MaxTest);
     }
 
     private static double EdgeDistance((NormalGoodnessOfFit.Result Spec, NormalGoodnessOfFit.Result Exact) fits, string what) =>
