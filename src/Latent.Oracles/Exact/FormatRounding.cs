@@ -61,6 +61,41 @@ internal static class FormatRounding
         return T.CreateTruncating(MpfrNative.GetDouble(integer, MpfrRound.Nearest));
     }
 
+    /// <summary>
+    /// Whether <paramref name="value"/> is a rounding boundary of the format: a value of the format itself or the midpoint of two
+    /// neighbours (the point where rounding to nearest changes its answer), the overflow threshold and zero included. In the
+    /// normal range that is a number of <c>Precision + 1</c> significant bits; below it, an integer multiple of half the
+    /// subnormal quantum.
+    /// </summary>
+    public static bool IsBoundary<T, TFormat>(MpfrNumber value)
+        where T : IBinaryFloatingPointIeee754<T>
+        where TFormat : IBinaryFormat<T>
+    {
+        if (value.IsNaN || value.IsInfinity)
+        {
+            return false;
+        }
+
+        if (value.IsZero)
+        {
+            return true;
+        }
+
+        int smallestNormalExponent = 1 - TFormat.MaxExponent;
+        if (value.Exponent - 1 >= smallestNormalExponent)
+        {
+            using var halfSteps = new MpfrNumber(TFormat.Precision + 1);
+            return MpfrNative.Set(halfSteps, value, MpfrRound.Nearest) == 0;
+        }
+
+        long halfQuantumExponent = smallestNormalExponent - (TFormat.Precision - 1) - 1;
+        long precision = System.Math.Max(value.Precision, 64);
+        using var scaled = new MpfrNumber(precision);
+        MpfrNative.MulPow2(scaled, value, (nint)(-halfQuantumExponent), MpfrRound.Nearest); // exact: a power of two
+        using var integer = new MpfrNumber(precision);
+        return MpfrNative.Rint(integer, scaled, MpfrRound.Nearest) == 0;
+    }
+
     /// <summary>An MPFR number of at least 64 bits holding <paramref name="value"/> exactly.</summary>
     public static MpfrNumber Exactly<T>(T value, long precision = 64)
         where T : IBinaryFloatingPointIeee754<T> =>

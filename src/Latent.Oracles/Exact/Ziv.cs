@@ -14,9 +14,13 @@ internal delegate void Enclose(long precision, MpfrNumber lower, MpfrNumber uppe
 /// monotone, so every real between the bounds, the true value included, rounds to that value too.
 /// </summary>
 /// <remarks>
-/// The loop ends only if the value is not itself a rounding boundary (a representable value or a tie). Callers route
+/// <para>The loop ends only if the value is not itself a rounding boundary (a representable value or a tie). Callers route
 /// the cases where it can be one (rational results, such as <c>exp(0) = 1</c>) to exact rational paths; every value that
-/// reaches this loop involves <c>exp</c> of a nonzero rational, which is transcendental (Lindemann–Weierstrass).
+/// reaches this loop involves <c>exp</c> of a nonzero rational, which is transcendental (Lindemann–Weierstrass).</para>
+/// <para>Such a value can still lie closer to a boundary than any affordable precision resolves: the KL of
+/// <c>mu = 0, logvar = −31600886</c> in binary32 is the midpoint <c>15800442.5</c> plus <c>e^−31600886 / 2 ≈ 2^−45600000</c>. When
+/// one end of a narrow enclosure is exactly a boundary, the same premise settles it: the value is not that boundary, so it
+/// lies strictly inside the enclosure, on the side of the other end, and rounds as that end does.</para>
 /// </remarks>
 internal static class Ziv
 {
@@ -39,6 +43,20 @@ internal static class Ziv
                 return a;
             }
 
+            // One end exactly on a boundary, and no other boundary within reach: the value is strictly on the other side.
+            if (IsNarrow<T, TFormat>(lower, upper, precision))
+            {
+                if (FormatRounding.IsBoundary<T, TFormat>(lower))
+                {
+                    return b;
+                }
+
+                if (FormatRounding.IsBoundary<T, TFormat>(upper))
+                {
+                    return a;
+                }
+            }
+
             // Both bounds round to a zero but with different signs. The value here is never exactly zero, so a bound
             // that is itself a zero (MPFR's round-down gives −0 for an underflowing positive sum) fixes the sign.
             if (T.IsZero(a) && T.IsZero(b))
@@ -56,5 +74,37 @@ internal static class Ziv
         }
 
         throw new InvalidOperationException($"The enclosure did not settle the {TFormat.Name} rounding by {MaxPrecision} bits.");
+    }
+
+    /// <summary>
+    /// Whether the enclosure is narrower than a quarter of the spacing of the format's rounding boundaries around it, so that
+    /// it holds at most one boundary. Boundaries are half an ulp apart: <c>2^(e − Precision − 1)</c> for values <c>m · 2^e</c>
+    /// (<c>0.5 ≤ |m| &lt; 1</c>) in the normal range, half the subnormal quantum below it; the smaller end sets the spacing.
+    /// </summary>
+    private static bool IsNarrow<T, TFormat>(MpfrNumber lower, MpfrNumber upper, long precision)
+        where T : IBinaryFloatingPointIeee754<T>
+        where TFormat : IBinaryFormat<T>
+    {
+        using var width = new MpfrNumber(precision);
+        MpfrNative.Sub(width, upper, lower, MpfrRound.Up);
+        if (width.IsZero)
+        {
+            return true;
+        }
+
+        if (width.IsNaN || width.IsInfinity || lower.IsNaN || upper.IsNaN || lower.IsInfinity || upper.IsInfinity)
+        {
+            return false;
+        }
+
+        // The smallest normal, 2^(1 − MaxExponent), is 0.5 · 2^(2 − MaxExponent): exponent 2 − MaxExponent.
+        long exponent = 2 - TFormat.MaxExponent;
+        if (!lower.IsZero && !upper.IsZero)
+        {
+            exponent = Math.Max(exponent, Math.Min(lower.Exponent, upper.Exponent));
+        }
+
+        long spacingExponent = exponent - TFormat.Precision - 1;
+        return width.Exponent <= spacingExponent - 2;
     }
 }
