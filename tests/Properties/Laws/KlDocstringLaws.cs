@@ -27,8 +27,8 @@ public abstract class KlDocstringLaws<T, TFormat>
             return;
         }
 
-        T[] mu = signs.Mu.Select(v => T.IsNegative(v) ? T.NegativeZero : T.Zero).ToArray();
-        T[] lv = signs.Logvar.Select(v => T.IsNegative(v) ? T.NegativeZero : T.Zero).ToArray();
+        T[] mu = SignedZeros.Like(signs.Mu);
+        T[] lv = SignedZeros.Like(signs.Logvar);
         foreach (Semantics s in Enum.GetValues<Semantics>())
         {
             Assert.True(LawPredicates<T, TFormat>.KlOfZerosIsZero(s, mu, lv), $"{s}");

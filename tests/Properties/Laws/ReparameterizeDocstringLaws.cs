@@ -23,7 +23,7 @@ public abstract class ReparameterizeDocstringLaws<T, TFormat>(ITestOutputHelper 
     [Trait(Docstring.Trait, Docstring.LogvarZeroGivesMuPlusEps)]
     public void Zero_logvar_gives_mu_plus_eps(LatentTensors<T, TFormat> t)
     {
-        T[] zeros = t.Logvar.Select(v => T.IsNegative(v) ? T.NegativeZero : T.Zero).ToArray();
+        T[] zeros = SignedZeros.Like(t.Logvar);
         foreach (Semantics s in Enum.GetValues<Semantics>())
         {
             Assert.True(LawPredicates<T, TFormat>.LogvarZeroGivesMuPlusEps(s, t.Mu, zeros, t.Eps), $"{s}");
@@ -40,7 +40,7 @@ public abstract class ReparameterizeDocstringLaws<T, TFormat>(ITestOutputHelper 
     public void Zero_noise_gives_mu_below_the_edge_and_nan_above(LatentTensors<T, TFormat> t)
     {
         T edge = RegressionCorpus.Minimal(Docstring.EpsZeroGivesMu, TFormat.Name).Decode<T, TFormat>().Logvar[0];
-        T[] zeros = t.Eps.Select(v => T.IsNegative(v) ? T.NegativeZero : T.Zero).ToArray();
+        T[] zeros = SignedZeros.Like(t.Eps);
         T[] z = Run<T, TFormat>.Reparameterize(Semantics.Spec, t.Mu, t.Logvar, zeros);
         for (int i = 0; i < z.Length; i++)
         {
@@ -61,7 +61,7 @@ public abstract class ReparameterizeDocstringLaws<T, TFormat>(ITestOutputHelper 
     [Trait(Docstring.Trait, Docstring.EpsZeroGivesMu)]
     public void Zero_noise_gives_mu_in_the_exact_semantics(LatentTensors<T, TFormat> t)
     {
-        T[] zeros = t.Eps.Select(v => T.IsNegative(v) ? T.NegativeZero : T.Zero).ToArray();
+        T[] zeros = SignedZeros.Like(t.Eps);
         T[] finiteLogvar = t.Logvar.Select(l => T.IsFinite(l) ? l : T.Zero).ToArray();
         Assert.True(LawPredicates<T, TFormat>.EpsZeroGivesMu(Semantics.Exact, t.Mu, finiteLogvar, zeros));
     }

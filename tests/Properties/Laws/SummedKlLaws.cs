@@ -48,8 +48,8 @@ public abstract class SummedKlLaws<T, TFormat>(ITestOutputHelper output)
             return;
         }
 
-        T[] mu = signs.Mu.Select(v => T.IsNegative(v) ? T.NegativeZero : T.Zero).ToArray();
-        T[] lv = signs.Logvar.Select(v => T.IsNegative(v) ? T.NegativeZero : T.Zero).ToArray();
+        T[] mu = SignedZeros.Like(signs.Mu);
+        T[] lv = SignedZeros.Like(signs.Logvar);
         foreach (Semantics s in Enum.GetValues<Semantics>())
         {
             Assert.True(LawPredicates<T, TFormat>.KlZeroIff(s, mu, lv), $"{s}");
