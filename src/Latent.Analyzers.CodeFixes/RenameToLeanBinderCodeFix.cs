@@ -3,11 +3,11 @@ using System.Composition;
 using System.Linq;
 using System.Threading.Tasks;
 using Latent.Analyzers.Spec;
-using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Rename;
+using Microsoft.CodeAnalysis;
 
 namespace Latent.Analyzers.CodeFixes;
 

@@ -2,6 +2,7 @@ using System.IO;
 using System.Linq;
 using Latent.Analyzers.Spec;
 using Latent.Analyzers.Tests.Support;
+using Latent.Lean;
 using Xunit;
 
 namespace Latent.Analyzers.Tests;

@@ -4,9 +4,10 @@ using System.Collections.Immutable;
 using System.Linq;
 using Latent.Analyzers.Library;
 using Latent.Analyzers.Spec;
-using Microsoft.CodeAnalysis;
+using Latent.Lean;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis;
 
 namespace Latent.Analyzers.Rules;
 

@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
 using Latent.Analyzers.Library;
+using Latent.Lean;
 using Microsoft.CodeAnalysis;
 
 namespace Latent.Analyzers.Spec;

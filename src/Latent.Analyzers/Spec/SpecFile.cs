@@ -1,8 +1,9 @@
-using System;
 using System.Collections.Immutable;
 using System.Threading;
-using Microsoft.CodeAnalysis;
+using System;
+using Latent.Lean;
 using Microsoft.CodeAnalysis.Text;
+using Microsoft.CodeAnalysis;
 
 namespace Latent.Analyzers.Spec;
 

@@ -30,9 +30,9 @@ internal static class EvalCommand
         emptyMean.AcceptOnlyFromAmong("v1", "v3");
         var semantics = new Option<string?>("--semantics")
         {
-            Description = "spec (the mirror with the platform exp, the default), spec-cr (the Lean order with a correctly rounded exp) or exact (the real result rounded once).",
+            Description = "spec (the C# mirror with the platform exp, the default), spec-text (the Lean text of spec/ evaluated with the same arithmetic), spec-cr (the Lean text with a correctly rounded exp) or exact (the real result rounded once).",
         };
-        semantics.AcceptOnlyFromAmong("spec", "spec-cr", "exact");
+        semantics.AcceptOnlyFromAmong("spec", "spec-text", "spec-cr", "exact");
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of one line per result element." };
         var x = ValueOption("--x", "Input of expTensor and halfTensor.");
         var mu = ValueOption("--mu", "Means.");

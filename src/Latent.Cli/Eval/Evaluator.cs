@@ -9,7 +9,7 @@ using Latent.Oracles;
 
 namespace Latent.Cli.Eval;
 
-/// <summary>Parses an <see cref="EvalRequest"/>, evaluates the mirror and writes the result.</summary>
+/// <summary>Parses an <see cref="EvalRequest"/>, evaluates it under the requested semantics and writes the result.</summary>
 internal static class Evaluator
 {
     public static int Evaluate(EvalRequest request, TextWriter output)
@@ -39,40 +39,36 @@ internal static class Evaluator
     {
         Shape? shape = request.Shape is null ? null : ShapeText.Parse("--shape", request.Shape);
         Semantics semantics = SemanticEvaluation.Parse(request.Semantics);
-        if (definition == Definition.QuantizeAt)
+        Invocation<T> call = definition == Definition.QuantizeAt ? QuantizeAtCall<T, TFormat>(request, shape) : TensorCall<T, TFormat>(definition, request, shape);
+        T[] result = SemanticEvaluation.Evaluate<T, TFormat>(semantics, call);
+        Shape resultShape = definition switch
         {
-            return RunQuantizeAt<T, TFormat>(request, shape);
-        }
+            Definition.DiagonalGaussianKlToStandard => Shape.Scalar,
+            Definition.QuantizeAt => call.Book!.Latent,
+            _ => call.Shape,
+        };
+        return EvalOutcome.Of<T, TFormat>(resultShape, result);
+    }
 
-        if (definition == Definition.ExpTensor || definition == Definition.HalfTensor)
+    private static Invocation<T> TensorCall<T, TFormat>(Definition definition, EvalRequest request, Shape? shape)
+        where T : IBinaryFloatingPointIeee754<T>
+        where TFormat : IBinaryFormat<T>
+    {
+        var tensors = new System.Collections.Generic.Dictionary<string, T[]>(StringComparer.Ordinal);
+        foreach (string name in definition.TensorInputs())
         {
-            T[] x = Input<T, TFormat>("--x", request.X, ref shape);
-            var result = new T[x.Length];
-            if (definition == Definition.ExpTensor)
+            string? text = name switch
             {
-                SemanticEvaluation.ExpTensor<T, TFormat>(semantics, x, result);
-            }
-            else
-            {
-                SemanticEvaluation.HalfTensor<T, TFormat>(semantics, x, result);
-            }
-
-            return EvalOutcome.Of<T, TFormat>(shape!, result);
-        }
-
-        T[] mu = Input<T, TFormat>("--mu", request.Mu, ref shape);
-        T[] logvar = Input<T, TFormat>("--logvar", request.Logvar, ref shape);
-        if (definition == Definition.ReparameterizeDiag)
-        {
-            T[] eps = Input<T, TFormat>("--eps", request.Eps, ref shape);
-            var z = new T[mu.Length];
-            SemanticEvaluation.ReparameterizeDiag<T, TFormat>(semantics, mu, logvar, eps, z);
-            return EvalOutcome.Of<T, TFormat>(shape!, z);
+                "x" => request.X,
+                "mu" => request.Mu,
+                "logvar" => request.Logvar,
+                _ => request.Eps,
+            };
+            tensors[name] = Input<T, TFormat>("--" + name, text, ref shape);
         }
 
         EmptyMeanConvention emptyMean = request.EmptyMean == "v3" ? EmptyMeanConvention.V3 : EmptyMeanConvention.V1;
-        T kl = SemanticEvaluation.DiagonalGaussianKlToStandard<T, TFormat>(semantics, mu, logvar, emptyMean);
-        return EvalOutcome.Of<T, TFormat>(Shape.Scalar, [kl]);
+        return new Invocation<T>(definition, shape!, tensors, EmptyMean: emptyMean);
     }
 
     /// <summary>Parses a required value list; the first list fixes the shape when <c>--shape</c> was not given.</summary>
@@ -91,7 +87,7 @@ internal static class Evaluator
         return values;
     }
 
-    private static EvalOutcome RunQuantizeAt<T, TFormat>(EvalRequest request, Shape? shape)
+    private static Invocation<T> QuantizeAtCall<T, TFormat>(EvalRequest request, Shape? shape)
         where T : IBinaryFloatingPointIeee754<T>
         where TFormat : IBinaryFormat<T>
     {
@@ -122,7 +118,6 @@ internal static class Evaluator
         }
 
         var book = new Codebook<T>(codes.Length, shape, embeddings.SelectMany(e => e).ToArray());
-        Tensor<T> selected = GenerativeLatent.QuantizeAt(book, idx);
-        return EvalOutcome.Of<T, TFormat>(selected.Shape, selected.ToArray());
+        return new Invocation<T>(Definition.QuantizeAt, shape, new System.Collections.Generic.Dictionary<string, T[]>(), book, idx);
     }
 }

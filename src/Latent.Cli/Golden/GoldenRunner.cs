@@ -84,6 +84,6 @@ internal static class GoldenRunner
         io.Output.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"latent golden: wrote {files.Count} files, {files.Sum(f => f.Tests)} tests, {bytes / 1e6:F1} MB and {ManifestWriter.FileName} to {folder} in {clock.Elapsed.TotalSeconds:F1} s (generator {GoldenVersion.Generator}, seed 0x{options.Seed:X16}, count {options.Count})"));
-        return ExitCodes.Success;
+        return MirrorCheck.Report(files, io.Error);
     }
 }

@@ -34,6 +34,25 @@ internal sealed record GoldenCase<T>(int[] Shape, IReadOnlyList<T[]> Inputs, str
         }
     }
 
+    /// <summary>The test as a call of <paramref name="definition"/>: tensor inputs by their Lean binder names, or the codebook.</summary>
+    public Oracles.Invocation<T> ToInvocation(Oracles.Definition definition)
+    {
+        Shape shape = Latent.Shape.Of(Shape);
+        if (definition == Oracles.Definition.QuantizeAt)
+        {
+            return new Oracles.Invocation<T>(definition, shape, new Dictionary<string, T[]>(), new Codebook<T>(NumCodes, shape, Inputs[0]), Index);
+        }
+
+        IReadOnlyList<string> names = Oracles.Definitions.TensorInputs(definition);
+        var tensors = new Dictionary<string, T[]>(StringComparer.Ordinal);
+        for (int i = 0; i < names.Count; i++)
+        {
+            tensors[names[i]] = Inputs[i];
+        }
+
+        return new Oracles.Invocation<T>(definition, shape, tensors, EmptyMean: EmptyMean ?? EmptyMeanConvention.V1);
+    }
+
     /// <summary>A one-dimensional case of the given inputs.</summary>
     public static GoldenCase<T> Vector(string comment, string[] flags, params T[][] inputs)
     {

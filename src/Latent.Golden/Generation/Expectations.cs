@@ -13,7 +13,9 @@ using Latent.Oracles.Exact;
 namespace Latent.Golden.Generation;
 
 /// <summary>
-/// Computes what a test expects: <c>specCr</c> (the mirror run with <see cref="CorrectlyRoundedContext{T, TFormat}"/>),
+/// Computes what a test expects: <c>specCr</c> (the Lean text, evaluated by the spec evaluator with
+/// <see cref="CorrectlyRoundedContext{T, TFormat}"/>: independent of the C# mirror, which <c>golden --verify</c> checks
+/// against these values),
 /// <c>exact</c> (<see cref="ExactOracle"/>), and the accepted range from the error analysis; and the derived flags.
 /// Nothing here calls the platform's <c>exp</c>.
 /// </summary>
@@ -23,20 +25,27 @@ internal static class Expectations<T, TFormat>
 {
     private static readonly T Half = T.One / (T.One + T.One);
 
-    public static IReadOnlyList<Expectation> Compute(Definition definition, GoldenCase<T> c) => definition switch
+    public static IReadOnlyList<Expectation> Compute(Definition definition, GoldenCase<T> c)
     {
-        Definition.ExpTensor => Exp(c.Inputs[0]),
-        Definition.HalfTensor => Halve(c.Inputs[0]),
-        Definition.ReparameterizeDiag => Reparameterize(c.Inputs[0], c.Inputs[1], c.Inputs[2]),
-        Definition.DiagonalGaussianKlToStandard => [Kl(c.Inputs[0], c.Inputs[1], c.EmptyMean ?? EmptyMeanConvention.V1)],
-        Definition.QuantizeAt => Quantize(c),
-        _ => throw new ArgumentOutOfRangeException(nameof(definition)),
-    };
+        ArgumentNullException.ThrowIfNull(c);
+        T[] specCr = SpecCr(definition, c);
+        return definition switch
+        {
+            Definition.ExpTensor => Exp(c.Inputs[0], specCr),
+            Definition.HalfTensor => Halve(c.Inputs[0], specCr),
+            Definition.ReparameterizeDiag => Reparameterize(c.Inputs[0], c.Inputs[1], c.Inputs[2], specCr),
+            Definition.DiagonalGaussianKlToStandard => [Kl(c.Inputs[0], c.Inputs[1], c.EmptyMean ?? EmptyMeanConvention.V1, specCr[0])],
+            Definition.QuantizeAt => Quantize(c, specCr),
+            _ => throw new ArgumentOutOfRangeException(nameof(definition)),
+        };
+    }
 
-    private static Expectation[] Exp(T[] x)
+    /// <summary>The Lean text of the test's version (V1, or V3 for a V3 empty-mean group) with correctly rounded primitives.</summary>
+    public static T[] SpecCr(Definition definition, GoldenCase<T> c) =>
+        c.ToInvocation(definition).Spec<CorrectlyRoundedContext<T, TFormat>>();
+
+    private static Expectation[] Exp(T[] x, T[] specCr)
     {
-        var specCr = new T[x.Length];
-        GenerativeLatent.ExpTensor<T, CorrectlyRoundedContext<T, TFormat>>(x, specCr);
         var exact = new T[x.Length];
         ExactOracle.ExpTensor<T, TFormat>(x, exact);
         var result = new Expectation[x.Length];
@@ -55,10 +64,8 @@ internal static class Expectations<T, TFormat>
         return result;
     }
 
-    private static Expectation[] Halve(T[] x)
+    private static Expectation[] Halve(T[] x, T[] specCr)
     {
-        var specCr = new T[x.Length];
-        GenerativeLatent.HalfTensor<T, CorrectlyRoundedContext<T, TFormat>>(x, specCr);
         var exact = new T[x.Length];
         ExactOracle.HalfTensor(x, exact);
 
@@ -66,11 +73,9 @@ internal static class Expectations<T, TFormat>
         return [.. Enumerable.Range(0, x.Length).Select(i => Acceptance.Exactly<T, TFormat>(specCr[i], exact[i]))];
     }
 
-    private static Expectation[] Reparameterize(T[] mu, T[] logvar, T[] eps)
+    private static Expectation[] Reparameterize(T[] mu, T[] logvar, T[] eps, T[] specCr)
     {
         int n = mu.Length;
-        var specCr = new T[n];
-        GenerativeLatent.ReparameterizeDiag<T, CorrectlyRoundedContext<T, TFormat>>(mu, logvar, eps, specCr);
         var exact = new T[n];
         ExactOracle.ReparameterizeDiag<T, TFormat>(mu, logvar, eps, exact);
         var result = new Expectation[n];
@@ -102,9 +107,8 @@ internal static class Expectations<T, TFormat>
         return ReparameterizeBound.ScaleMayOverflow(math, D(logvar), D(logvar * Half)) && T.IsNaN(mu + (T.PositiveInfinity * eps));
     }
 
-    private static Expectation Kl(T[] mu, T[] logvar, EmptyMeanConvention emptyMean)
+    private static Expectation Kl(T[] mu, T[] logvar, EmptyMeanConvention emptyMean, T specCr)
     {
-        T specCr = GenerativeLatent.DiagonalGaussianKlToStandard<T, CorrectlyRoundedContext<T, TFormat>>(mu, logvar, emptyMean);
         T exact = ExactOracle.DiagonalGaussianKlToStandard<T, TFormat>(mu, logvar, emptyMean);
         if (mu.Length == 0)
         {
@@ -128,12 +132,10 @@ internal static class Expectations<T, TFormat>
         return Acceptance.From<T, TFormat>(math, bound, specCr, exact);
     }
 
-    private static Expectation[] Quantize(GoldenCase<T> c)
+    private static Expectation[] Quantize(GoldenCase<T> c, T[] specCr)
     {
         int size = c.Size;
         var book = new Codebook<T>(c.NumCodes, Shape.Of(c.Shape), c.Inputs[0]);
-        var specCr = new T[size];
-        GenerativeLatent.QuantizeAt(book, c.Index, specCr);
         var exact = new T[size];
         ExactOracle.QuantizeAt(book, c.Index, exact);
         return [.. Enumerable.Range(0, size).Select(i => Acceptance.Exactly<T, TFormat>(specCr[i], exact[i]))];

@@ -18,7 +18,12 @@ internal static class FileBuilder<T, TFormat>
     where T : IBinaryFloatingPointIeee754<T>
     where TFormat : IBinaryFormat<T>
 {
-    public static VectorFile Build(Definition definition, ulong seed, int count, Action<int>? progress = null)
+    /// <summary>
+    /// Builds the file. Its <c>specCr</c> values come from the Lean text; the C# mirror is run on every test with the same
+    /// correctly rounded primitives, and each test where it gives other bits is added to <paramref name="mirrorMoved"/>:
+    /// the vectors follow the text, so a disagreement means the mirror moved.
+    /// </summary>
+    public static VectorFile Build(Definition definition, ulong seed, int count, Action<int>? progress = null, ICollection<string>? mirrorMoved = null)
     {
         string stream = $"{definition.LeanName()}.{TFormat.Name}";
         var kit = new ValueKit<T, TFormat>(Xoshiro256StarStar.ForStream(seed, stream));
@@ -51,6 +56,11 @@ internal static class FileBuilder<T, TFormat>
             }
 
             group.Tests.Add((c, expected, flags));
+            if (mirrorMoved is not null && MirrorDisagreement(definition, c, expected) is { } why)
+            {
+                mirrorMoved.Add($"{stream}: test {done + 1} ({c.Comment}): {why}");
+            }
+
             progress?.Invoke(++done);
         }
 
@@ -84,6 +94,23 @@ internal static class FileBuilder<T, TFormat>
         }
 
         return new VectorFile(definition, TFormat.Name, seed, notes, testGroups);
+    }
+
+    /// <summary>The first element where the mirror, with correctly rounded primitives, differs from the text's <c>specCr</c>.</summary>
+    private static string? MirrorDisagreement(Definition definition, GoldenCase<T> c, IReadOnlyList<Expectation> expected)
+    {
+        T[] mirror = c.ToInvocation(definition).Mirror<CorrectlyRoundedContext<T, TFormat>>();
+        for (int i = 0; i < expected.Count; i++)
+        {
+            T text = TFormat.FromBits(expected[i].SpecCr);
+            bool same = T.IsNaN(text) ? T.IsNaN(mirror[i]) : TFormat.ToBits(mirror[i]) == expected[i].SpecCr;
+            if (!same)
+            {
+                return $"element {i}: mirror {IeeeText.FormatBits<T, TFormat>(mirror[i])}, spec text {IeeeText.FormatBits<T, TFormat>(text)}";
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The number of edge cases of a definition (for progress totals).</summary>

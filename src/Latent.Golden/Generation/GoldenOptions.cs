@@ -43,6 +43,12 @@ public sealed record GoldenOptions(ulong Seed, int Count, IReadOnlyList<string> 
 /// <param name="Tests">Its number of tests.</param>
 public sealed record GeneratedFile(string FileName, byte[] Bytes, int Tests)
 {
+    /// <summary>
+    /// The tests where the C# mirror (with correctly rounded primitives) gives other bits than the Lean text the file was
+    /// generated from; empty when the mirror follows the text.
+    /// </summary>
+    public IReadOnlyList<string> MirrorMoved { get; init; } = [];
+
     /// <summary>The lower-case hex SHA-256 of the content.</summary>
     public string Sha256 => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Bytes));
 }

@@ -73,10 +73,11 @@ public static class GoldenSet
                 previous = done;
             }
 
+            var mirrorMoved = new List<string>();
             VectorFile file = format == "f64"
-                ? FileBuilder<double, Binary64>.Build(definition, options.Seed, options.Count, Progress)
-                : FileBuilder<float, Binary32>.Build(definition, options.Seed, options.Count, Progress);
-            var generated = new GeneratedFile(file.FileName, VectorWriter.Write(file), file.TestCount);
+                ? FileBuilder<double, Binary64>.Build(definition, options.Seed, options.Count, Progress, mirrorMoved)
+                : FileBuilder<float, Binary32>.Build(definition, options.Seed, options.Count, Progress, mirrorMoved);
+            var generated = new GeneratedFile(file.FileName, VectorWriter.Write(file), file.TestCount) { MirrorMoved = mirrorMoved };
             results[i] = generated;
             onFileDone?.Invoke(generated);
         });

@@ -9,13 +9,14 @@ using Latent.Oracles.Exact;
 namespace Latent.Oracles.Differential;
 
 /// <summary>
-/// Differential testing of the mirror: for every generated case, the mirror with the platform arithmetic (spec), the
-/// same generic definition run over <see cref="Twin{T}"/> (spec and spec-cr in lockstep with the explained bound), and
-/// the exact oracle.
+/// Differential testing of the mirror: for every generated case, the C# mirror with the platform arithmetic (spec), the
+/// Lean text evaluated by the spec evaluator over <see cref="Twin{T}"/> (spec and spec-cr in lockstep with the explained
+/// bound), and the exact oracle.
 /// </summary>
 /// <remarks>
-/// Two checks can fail, and each failure is a defect: the <see cref="IeeeContext{T}"/> mirror must equal the spec half
-/// of the twin run (NaN as a class), and spec must equal spec-cr bit for bit except where the measured <c>exp</c>
+/// Two checks can fail, and each failure is a defect: the <see cref="IeeeContext{T}"/> mirror must equal the Lean text
+/// evaluated with the same arithmetic (the spec half of the twin run; NaN as a class), and spec must equal spec-cr (the
+/// text with a correctly rounded <c>exp</c>) bit for bit except where the measured <c>exp</c>
 /// discrepancies explain the difference (<see cref="Twin{T}.Explained"/>). Distances to the exact result are measured,
 /// not checked: they describe the accuracy of the spec itself.
 /// </remarks>
@@ -115,7 +116,7 @@ public static class DrtRunner
             }
 
             string? failure =
-                !SameClass(spec[i], twin[i].Spec) ? "the IeeeContext mirror differs from the spec half of the twin run"
+                !SameClass(spec[i], twin[i].Spec) ? "the C# mirror differs from the Lean text evaluated with the same arithmetic"
                 : !twin[i].Explained ? "spec and spec-cr differ by more than the exp discrepancies explain"
                 : null;
             if (failure is null)
@@ -148,74 +149,21 @@ public static class DrtRunner
         }
     }
 
+    /// <summary>
+    /// The three semantics of one case: the C# mirror with <typeparamref name="TSpec"/>; the Lean text, evaluated by the
+    /// spec evaluator over <see cref="Twin{T}"/> (spec and spec-cr in lockstep); and the exact oracle. The mirror and the
+    /// text are independent codes, so the first check compares the mirror with the spec, not with itself.
+    /// </summary>
     private static (T[] Spec, Twin<T>[] Twin, T[] Exact) Semantics<T, TFormat, TSpec>(DrtCase<T> c)
         where T : IBinaryFloatingPointIeee754<T>
         where TFormat : IBinaryFormat<T>
         where TSpec : IContext<T>
     {
-        switch (c.Definition)
-        {
-            case Definition.ExpTensor:
-            {
-                var spec = new T[c.X.Length];
-                var twin = new Twin<T>[c.X.Length];
-                var exact = new T[c.X.Length];
-                GenerativeLatent.ExpTensor<T, TSpec>(c.X, spec);
-                GenerativeLatent.ExpTensor<Twin<T>, DifferentialContext<T, TFormat, TSpec>>(Agreed(c.X), twin);
-                ExactOracle.ExpTensor<T, TFormat>(c.X, exact);
-                return (spec, twin, exact);
-            }
-
-            case Definition.HalfTensor:
-            {
-                var spec = new T[c.X.Length];
-                var twin = new Twin<T>[c.X.Length];
-                var exact = new T[c.X.Length];
-                GenerativeLatent.HalfTensor<T, TSpec>(c.X, spec);
-                GenerativeLatent.HalfTensor<Twin<T>, DifferentialContext<T, TFormat, TSpec>>(Agreed(c.X), twin);
-                ExactOracle.HalfTensor<T>(c.X, exact);
-                return (spec, twin, exact);
-            }
-
-            case Definition.ReparameterizeDiag:
-            {
-                int n = c.Mu.Length;
-                var spec = new T[n];
-                var twin = new Twin<T>[n];
-                var exact = new T[n];
-                GenerativeLatent.ReparameterizeDiag<T, TSpec>(c.Mu, c.Logvar, c.Eps, spec);
-                GenerativeLatent.ReparameterizeDiag<Twin<T>, DifferentialContext<T, TFormat, TSpec>>(Agreed(c.Mu), Agreed(c.Logvar), Agreed(c.Eps), twin);
-                ExactOracle.ReparameterizeDiag<T, TFormat>(c.Mu, c.Logvar, c.Eps, exact);
-                return (spec, twin, exact);
-            }
-
-            case Definition.DiagonalGaussianKlToStandard:
-            {
-                T spec = GenerativeLatent.DiagonalGaussianKlToStandard<T, TSpec>(c.Mu, c.Logvar, c.EmptyMean);
-                Twin<T> twin = GenerativeLatent.DiagonalGaussianKlToStandard<Twin<T>, DifferentialContext<T, TFormat, TSpec>>(Agreed(c.Mu), Agreed(c.Logvar), c.EmptyMean);
-                T exact = ExactOracle.DiagonalGaussianKlToStandard<T, TFormat>(c.Mu, c.Logvar, c.EmptyMean);
-                return ([spec], [twin], [exact]);
-            }
-
-            case Definition.QuantizeAt:
-            {
-                Codebook<T> book = c.Book ?? throw new ArgumentException("A quantizeAt case needs a codebook.", nameof(c));
-                T[] spec = GenerativeLatent.QuantizeAt(book, c.Index).ToArray();
-                var exact = new T[spec.Length];
-                ExactOracle.QuantizeAt(book, c.Index, exact);
-
-                // A lookup does no arithmetic, so both semantics are the lookup itself.
-                return (spec, Array.ConvertAll(spec, v => new Twin<T>(v, v, 0)), exact);
-            }
-
-            default:
-                throw new ArgumentOutOfRangeException(nameof(c), c.Definition, null);
-        }
+        Invocation<T> call = c.ToInvocation(v => v);
+        T[] spec = call.Mirror<TSpec>();
+        Twin<T>[] twin = c.ToInvocation(v => new Twin<T>(v, v, 0)).Spec<DifferentialContext<T, TFormat, TSpec>>();
+        return (spec, twin, call.Exact<T, TFormat>());
     }
-
-    private static Twin<T>[] Agreed<T>(T[] values)
-        where T : IBinaryFloatingPointIeee754<T> =>
-        Array.ConvertAll(values, v => new Twin<T>(v, v, 0));
 
     private static bool SameClass<T>(T a, T b)
         where T : IBinaryFloatingPointIeee754<T> =>

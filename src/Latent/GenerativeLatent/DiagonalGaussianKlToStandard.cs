@@ -38,7 +38,9 @@ public static partial class GenerativeLatent
     /// <item><term>empty shape</term><description><see cref="EmptyMeanConvention.V1"/>: <c>0 / 0</c> = NaN; <see cref="EmptyMeanConvention.V3"/>: <c>+0</c></description></item>
     /// <item><term>small <c>|logvar|</c></term><description>the spec order cancels in <c>(exp(l) + mu²) − 1</c>: with <c>mu = 0</c> the result can be negative or 0 although the real KL is positive</description></item>
     /// </list>
-    /// <para>The zero seed of the fold turns a lone <c>−0</c> term into <c>+0</c>, so the result is never <c>−0</c>.</para>
+    /// <para>The result is never <c>−0</c>, and not because of the zero seed: under round to nearest <c>x − y</c> is <c>−0</c> only
+    /// for <c>x = −0</c> and <c>y = +0</c>, and <c>(var + mu2) − 1</c> cannot be <c>−0</c>, so no term is <c>−0</c>. The seed is
+    /// therefore not observable in IEEE values; the symbolic trace against the Lean text (<c>SpecTraceTests</c>) pins it.</para>
     /// </remarks>
     /// <exception cref="ArgumentException"><paramref name="logvar"/> and <paramref name="mu"/> differ in length, or <paramref name="emptyMean"/> is not a defined convention.</exception>
     [Mirrors("Generative.Latent.diagonalGaussianKlToStandard")]

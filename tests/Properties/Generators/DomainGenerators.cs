@@ -33,6 +33,13 @@ public static class DomainGenerators<T, TFormat>
         from eps in IeeeGenerators<T, TFormat>.Any.ArrayOf(shape.Size)
         select new LatentTensors<T, TFormat>(shape, mu, logvar, eps);
 
+    /// <summary>Zeros of both signs, mixed freely, on a generated shape with at least one element.</summary>
+    public static Gen<SignedZeroInputs<T, TFormat>> SignedZeroInputs { get; } =
+        from shape in Shapes.Where(s => s.Size > 0)
+        from mu in Gen.Elements(T.Zero, T.NegativeZero).ArrayOf(shape.Size)
+        from logvar in Gen.Elements(T.Zero, T.NegativeZero).ArrayOf(shape.Size)
+        select new SignedZeroInputs<T, TFormat>(shape, mu, logvar);
+
     /// <summary>A nonzero logvar with |l| &lt; 1 (subnormals included).</summary>
     public static Gen<TinyLogvar<T, TFormat>> TinyLogvars { get; } =
         IeeeGenerators<T, TFormat>.Tiny.Where(l => !T.IsZero(l)).Select(l => new TinyLogvar<T, TFormat>(l));

@@ -14,6 +14,19 @@ public sealed record LatentTensors<T, TFormat>(Shape Shape, T[] Mu, T[] Logvar, 
 }
 
 /// <summary>
+/// KL inputs that are all zeros of either sign, on a nonempty shape: the domain of "KL(0, 0) = 0" and of the "if"
+/// direction of the zero-iff theorems (an empty shape is outside them: it has no coordinates to be zero).
+/// </summary>
+public sealed record SignedZeroInputs<T, TFormat>(Shape Shape, T[] Mu, T[] Logvar)
+    where T : IBinaryFloatingPointIeee754<T>
+    where TFormat : IBinaryFormat<T>
+{
+    /// <inheritdoc/>
+    public override string ToString() =>
+        $"{TFormat.Name} shape {Shape}: mu {IeeeFormatText.Values<T, TFormat>(Mu)}, logvar {IeeeFormatText.Values<T, TFormat>(Logvar)}";
+}
+
+/// <summary>
 /// KL inputs inside the domain of the forward error bound: at least one coordinate, all values finite, and no intermediate
 /// overflow (<c>exp(logvar)</c>, <c>mu²</c> and the running sum stay below <c>MaxValue / 4</c>). Mixes tiny logvars
 /// (cancellation), zeros, subnormals, moderate and large values of both inputs.

@@ -27,6 +27,12 @@ public static class LatentArbitraries
     /// <summary>Shapes of rank 0 to 4, zero-length dimensions included.</summary>
     public static Arbitrary<Shape> Shapes() => Arb.From(DomainGenerators<double, Binary64>.Shapes);
 
+    /// <summary>All-zero KL inputs in binary64.</summary>
+    public static Arbitrary<SignedZeroInputs<double, Binary64>> SignedZeros64() => Arb.From(DomainGenerators<double, Binary64>.SignedZeroInputs);
+
+    /// <summary>All-zero KL inputs in binary32.</summary>
+    public static Arbitrary<SignedZeroInputs<float, Binary32>> SignedZeros32() => Arb.From(DomainGenerators<float, Binary32>.SignedZeroInputs);
+
     /// <summary>binary64 tensors of every class.</summary>
     public static Arbitrary<LatentTensors<double, Binary64>> LatentTensors64() =>
         Arb.From(DomainGenerators<double, Binary64>.LatentTensors, DomainGenerators<double, Binary64>.ShrinkTensors);

@@ -8,7 +8,7 @@ using Latent.Oracles.Exact;
 namespace Latent.Properties.Laws.Support;
 
 /// <summary>The inputs of one law case: latent vectors, and for the codebook laws a codebook, an index and a latent.</summary>
-internal sealed record LawInput<T>(T[] Mu, T[] Logvar, T[] Eps, Codebook<T>? Book = null, int Index = 0, T[]? Z = null);
+internal sealed record LawInput<T>(T[] Mu, T[] Logvar, T[] Eps, Codebook<T>? Book = null, int Index = 0, T[]? Z = null, T[]? Embeddings = null);
 
 /// <summary>
 /// The floating-point reading of each law as a predicate on one case under one <see cref="Semantics"/>: the single
@@ -32,11 +32,11 @@ internal static class LawPredicates<T, TFormat>
         [Docstring.LogvarZeroGivesMuPlusEps] = (s, c) => LogvarZeroGivesMuPlusEps(s, c.Mu, c.Logvar, c.Eps),
         [Docstring.KlOfZerosIsZero] = (s, c) => KlOfZerosIsZero(s, c.Mu, c.Logvar),
         [Docstring.KlIsTheDivergence] = (s, c) => KlWithinBound(s, c.Mu, c.Logvar),
-        [Upstream.QuantizedIsCodebookLookup] = (_, c) => QuantizedIsCodebookLookup(c.Book!, c.Index),
-        [Upstream.SquaredL2Nonneg] = (_, c) => SquaredL2Nonneg(c.Book!, c.Index, c.Z!),
+        [Upstream.QuantizedIsCodebookLookup] = (_, c) => QuantizedIsCodebookLookup(c.Book!, c.Embeddings!, c.Index),
+        [Upstream.SquaredL2Nonneg] = (_, c) => SquaredL2Nonneg(c.Book!, c.Embeddings!, c.Index, c.Z!),
         [Upstream.SquaredL2Self] = (_, c) => SquaredL2Self(c.Book!, c.Index),
-        [Upstream.ExactCodeMatchIsNearestCode] = (_, c) => ExactCodeMatchIsNearestCode(c.Book!, c.Index),
-        [Upstream.ExactCodeMatchSelectedDistanceZero] = (_, c) => ExactCodeMatchSelectedDistanceZero(c.Book!, c.Index),
+        [Upstream.ExactCodeMatchIsNearestCode] = (_, c) => ExactCodeMatchIsNearestCode(c.Book!, c.Embeddings!, c.Index),
+        [Upstream.ExactCodeMatchSelectedDistanceZero] = (_, c) => ExactCodeMatchSelectedDistanceZero(c.Book!, c.Embeddings!, c.Index),
     };
 
     /// <summary>Every law this class can evaluate.</summary>
@@ -172,11 +172,14 @@ internal static class LawPredicates<T, TFormat>
         return TFormat.ToBits(Run<T, TFormat>.Kl(s, mu, logvar)) == 0;
     }
 
-    /// <summary><c>quantizeAt book idx = book.embedding idx</c>, every bit (NaN payloads and signed zeros included).</summary>
-    public static bool QuantizedIsCodebookLookup(Codebook<T> book, int idx)
+    /// <summary>
+    /// <c>quantized m idx = m.codebook.embedding idx</c>: the mirror's result is the code's slice of the raw embedding array
+    /// the book was built from, bit for bit (not the book's own accessor, which the mirror itself reads).
+    /// </summary>
+    public static bool QuantizedIsCodebookLookup(Codebook<T> book, T[] embeddings, int idx)
     {
         ReadOnlySpan<T> q = GenerativeLatent.QuantizeAt(book, idx).Span;
-        ReadOnlySpan<T> e = book.Embedding(idx);
+        ReadOnlySpan<T> e = Code(book, embeddings, idx);
         for (int k = 0; k < e.Length; k++)
         {
             if (TFormat.ToBits(q[k]) != TFormat.ToBits(e[k]))
@@ -188,12 +191,12 @@ internal static class LawPredicates<T, TFormat>
         return q.Length == e.Length;
     }
 
-    /// <summary><c>0 ≤ squaredL2 z (quantizeAt book j)</c> for every code <c>j</c>.</summary>
-    public static bool SquaredL2Nonneg(Codebook<T> book, int idx, T[] z)
+    /// <summary><c>0 ≤ squaredL2 x y</c> for a latent and every code of the raw array, and for the looked-up code.</summary>
+    public static bool SquaredL2Nonneg(Codebook<T> book, T[] embeddings, int idx, T[] z)
     {
         for (int j = 0; j < book.NumCodes; j++)
         {
-            if (!(SquaredL2.Of<T>(z, GenerativeLatent.QuantizeAt(book, j).Span) >= T.Zero))
+            if (!(SquaredL2.Of<T>(z, Code(book, embeddings, j)) >= T.Zero))
             {
                 return false;
             }
@@ -202,19 +205,19 @@ internal static class LawPredicates<T, TFormat>
         return SquaredL2.Of<T>(GenerativeLatent.QuantizeAt(book, idx).Span, z) >= T.Zero;
     }
 
-    /// <summary><c>squaredL2 x x = 0</c> with <c>x = quantizeAt book idx</c>: two lookups of one code are at distance +0.</summary>
+    /// <summary><c>squaredL2 x x = 0</c> for <c>x = quantizeAt book idx</c>.</summary>
     public static bool SquaredL2Self(Codebook<T> book, int idx) =>
         TFormat.ToBits(SquaredL2.Of<T>(GenerativeLatent.QuantizeAt(book, idx).Span, GenerativeLatent.QuantizeAt(book, idx).Span)) == 0;
 
-    /// <summary><c>z = embedding idx → IsNearestCode embedding z idx</c> with <c>z = quantizeAt book idx</c>: no code is
-    /// strictly nearer to <c>z</c> than code <c>idx</c>.</summary>
-    public static bool ExactCodeMatchIsNearestCode(Codebook<T> book, int idx)
+    /// <summary><c>z = embedding idx → IsNearestCode embedding z idx</c> with <c>z = quantizeAt book idx</c>: no code of the raw
+    /// array is strictly nearer to <c>z</c> than code <c>idx</c>.</summary>
+    public static bool ExactCodeMatchIsNearestCode(Codebook<T> book, T[] embeddings, int idx)
     {
         T[] z = GenerativeLatent.QuantizeAt(book, idx).ToArray();
-        T selected = SquaredL2.Of<T>(z, book.Embedding(idx));
+        T selected = SquaredL2.Of<T>(z, Code(book, embeddings, idx));
         for (int j = 0; j < book.NumCodes; j++)
         {
-            if (!(selected <= SquaredL2.Of<T>(z, book.Embedding(j))))
+            if (!(selected <= SquaredL2.Of<T>(z, Code(book, embeddings, j))))
             {
                 return false;
             }
@@ -223,7 +226,11 @@ internal static class LawPredicates<T, TFormat>
         return true;
     }
 
-    /// <summary><c>z = embedding idx → squaredL2 z (embedding idx) = 0</c> with <c>z = quantizeAt book idx</c>.</summary>
-    public static bool ExactCodeMatchSelectedDistanceZero(Codebook<T> book, int idx) =>
-        TFormat.ToBits(SquaredL2.Of<T>(GenerativeLatent.QuantizeAt(book, idx).Span, book.Embedding(idx))) == 0;
+    /// <summary><c>z = embedding idx → squaredL2 z (embedding idx) = 0</c> with <c>z = quantizeAt book idx</c> and the code read from the raw array.</summary>
+    public static bool ExactCodeMatchSelectedDistanceZero(Codebook<T> book, T[] embeddings, int idx) =>
+        TFormat.ToBits(SquaredL2.Of<T>(GenerativeLatent.QuantizeAt(book, idx).Span, Code(book, embeddings, idx))) == 0;
+
+    /// <summary>Code <paramref name="j"/> of the array the book was built from: <c>latent.Size</c> values from <c>j · latent.Size</c>.</summary>
+    private static ReadOnlySpan<T> Code(Codebook<T> book, T[] embeddings, int j) =>
+        embeddings.AsSpan(j * book.Latent.Size, book.Latent.Size);
 }

@@ -48,8 +48,9 @@ public sealed record FrozenCase(
             return new LawInput<T>(mu, logvar, eps);
         }
 
-        var book = new Codebook<T>(Codebook.NumCodes, Latent.Shape.Of(Codebook.Shape), Codebook.Embeddings.Select(Parse<T, TFormat>).ToArray());
-        return new LawInput<T>(mu, logvar, eps, book, Codebook.Index, Codebook.Z.Select(Parse<T, TFormat>).ToArray());
+        T[] embeddings = Codebook.Embeddings.Select(Parse<T, TFormat>).ToArray();
+        var book = new Codebook<T>(Codebook.NumCodes, Latent.Shape.Of(Codebook.Shape), embeddings);
+        return new LawInput<T>(mu, logvar, eps, book, Codebook.Index, Codebook.Z.Select(Parse<T, TFormat>).ToArray(), embeddings);
     }
 
     /// <summary>The bit patterns of one named input, as <c>name=0x…,0x…</c>, the way <c>spec/laws.md</c> quotes them.</summary>

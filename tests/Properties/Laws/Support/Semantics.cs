@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Numerics;
 using Latent.Ieee;
 using Latent.Oracles;
@@ -12,7 +13,7 @@ public enum Semantics
     /// <summary>The mirror with the platform's IEEE arithmetic (<c>IeeeContext</c>, glibc <c>exp</c>): what Lean's <c>Float</c> computes.</summary>
     Spec,
 
-    /// <summary>The mirror in the Lean order with every primitive correctly rounded (<c>CorrectlyRoundedContext</c>, MPFR <c>exp</c>).</summary>
+    /// <summary>The Lean text (the spec evaluator, not the mirror) with every primitive correctly rounded (<c>CorrectlyRoundedContext</c>, MPFR <c>exp</c>).</summary>
     SpecCr,
 
     /// <summary>The real value of the formula, rounded once into the format (<c>ExactOracle</c>).</summary>
@@ -28,7 +29,7 @@ internal static class Run<T, TFormat>
         semantics switch
         {
             Semantics.Spec => GenerativeLatent.DiagonalGaussianKlToStandard<T, IeeeContext<T>>(mu, logvar, emptyMean),
-            Semantics.SpecCr => GenerativeLatent.DiagonalGaussianKlToStandard<T, CorrectlyRoundedContext<T, TFormat>>(mu, logvar, emptyMean),
+            Semantics.SpecCr => SpecText(Definition.DiagonalGaussianKlToStandard, ("mu", mu.ToArray()), ("logvar", logvar.ToArray()))(emptyMean)[0],
             Semantics.Exact => ExactOracle.DiagonalGaussianKlToStandard<T, TFormat>(mu, logvar, emptyMean),
             _ => throw new ArgumentOutOfRangeException(nameof(semantics)),
         };
@@ -42,7 +43,7 @@ internal static class Run<T, TFormat>
                 GenerativeLatent.ReparameterizeDiag<T, IeeeContext<T>>(mu, logvar, eps, z);
                 break;
             case Semantics.SpecCr:
-                GenerativeLatent.ReparameterizeDiag<T, CorrectlyRoundedContext<T, TFormat>>(mu, logvar, eps, z);
+                SpecText(Definition.ReparameterizeDiag, ("mu", mu.ToArray()), ("logvar", logvar.ToArray()), ("eps", eps.ToArray()))(EmptyMeanConvention.V1).CopyTo(z, 0);
                 break;
             case Semantics.Exact:
                 ExactOracle.ReparameterizeDiag<T, TFormat>(mu, logvar, eps, z);
@@ -57,21 +58,32 @@ internal static class Run<T, TFormat>
     public static T Reparameterize(Semantics semantics, T mu, T logvar, T eps) =>
         Reparameterize(semantics, [mu], [logvar], [eps])[0];
 
-    /// <summary>The standard deviation the mirror uses, <c>exp(logvar * 0.5)</c>, through the mirrored <c>halfTensor</c> and <c>expTensor</c>.</summary>
+    /// <summary>
+    /// The standard deviation of the spec, <c>exp(logvar * 0.5)</c>: through the mirrored <c>halfTensor</c> and
+    /// <c>expTensor</c> (spec), or through the Lean text of both (spec-cr).
+    /// </summary>
     public static T SpecStd(Semantics semantics, T logvar)
     {
         T[] h = [logvar];
-        GenerativeLatent.HalfTensor<T, IeeeContext<T>>(h, h);
         switch (semantics)
         {
             case Semantics.Spec:
+                GenerativeLatent.HalfTensor<T, IeeeContext<T>>(h, h);
                 GenerativeLatent.ExpTensor<T, IeeeContext<T>>(h, h);
                 return h[0];
             case Semantics.SpecCr:
-                GenerativeLatent.ExpTensor<T, CorrectlyRoundedContext<T, TFormat>>(h, h);
-                return h[0];
+                T[] half = SpecText(Definition.HalfTensor, ("x", h))(EmptyMeanConvention.V1);
+                return SpecText(Definition.ExpTensor, ("x", half))(EmptyMeanConvention.V1)[0];
             default:
-                throw new ArgumentOutOfRangeException(nameof(semantics), semantics, "Only the mirror has an intermediate standard deviation.");
+                throw new ArgumentOutOfRangeException(nameof(semantics), semantics, "Only the spec has an intermediate standard deviation.");
         }
     }
+
+    /// <summary>A definition of the Lean text evaluated with correctly rounded primitives, on one-dimensional inputs.</summary>
+    private static Func<EmptyMeanConvention, T[]> SpecText(Definition definition, params (string Binder, T[] Values)[] inputs) =>
+        emptyMean => new Invocation<T>(
+            definition,
+            Shape.Of(inputs[0].Values.Length),
+            inputs.ToDictionary(i => i.Binder, i => i.Values, StringComparer.Ordinal),
+            EmptyMean: emptyMean).Spec<CorrectlyRoundedContext<T, TFormat>>();
 }

@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 
-namespace Latent.Analyzers.Spec;
+namespace Latent.Lean;
 
 /// <summary>
 /// Reads the field names of a <c>structure … where</c> block: the lines indented past the structure keyword, each

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Linq;
 
-namespace Latent.Analyzers.Spec;
+namespace Latent.Lean;
 
 /// <summary>How a Lean binder is passed: explicit <c>( )</c>, implicit <c>{ }</c>, strict implicit <c>⦃ ⦄</c>, instance <c>[ ]</c>.</summary>
 internal enum LeanBinderKind
@@ -76,6 +76,15 @@ internal sealed class LeanDeclaration
 
     /// <summary>The fields of a structure (names after <c>where</c>); empty for a definition.</summary>
     public ImmutableArray<LeanBinder> Fields { get; }
+
+    /// <summary>The namespace and <c>open</c>s where the declaration stands.</summary>
+    public LeanScope Scope { get; set; } = LeanScope.Root;
+
+    /// <summary>Where the result type and the body stand in the file (<see cref="LeanBody.None"/> for a structure).</summary>
+    public LeanBody Body { get; set; } = LeanBody.None;
+
+    /// <summary>A declaration that needs a C# mirror (every kind the reader records except <c>instance</c>).</summary>
+    public bool IsMirrored => Keyword != "instance";
 
     /// <summary>A type (structure, class, inductive), mirrored by a C# type rather than a method.</summary>
     public bool IsTypeLevel => Keyword is "structure" or "class" or "inductive";

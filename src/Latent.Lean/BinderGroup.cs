@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 
-namespace Latent.Analyzers.Spec;
+namespace Latent.Lean;
 
 /// <summary>Reads the names and the type of one binder group such as <c>(mu logvar eps : Tensor α latent)</c>.</summary>
 internal static class BinderGroup

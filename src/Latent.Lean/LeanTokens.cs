@@ -1,8 +1,11 @@
 using System.Collections.Generic;
 
-namespace Latent.Analyzers.Spec;
+namespace Latent.Lean;
 
-/// <summary>One token of masked Lean text: an identifier, a bracket, <c>:</c>, <c>:=</c>, <c>::</c> or any other symbol.</summary>
+/// <summary>
+/// One token of masked Lean text: an identifier, a natural-number literal, a bracket, <c>:</c>, <c>:=</c>, <c>::</c>,
+/// <c>=&gt;</c> or any other single symbol.
+/// </summary>
 internal readonly struct LeanToken
 {
     public LeanToken(string text, int start, bool isIdentifier)
@@ -17,6 +20,9 @@ internal readonly struct LeanToken
     public int Start { get; }
 
     public bool IsIdentifier { get; }
+
+    /// <summary>A natural-number literal such as <c>1</c> or <c>48</c> (Lean <c>OfNat</c>).</summary>
+    public bool IsNumber => Text.Length > 0 && char.IsDigit(Text[0]);
 
     public bool Is(string text) => Text == text;
 
@@ -43,7 +49,18 @@ internal static class LeanTokens
                 i = ScanIdentifier(masked, i, end);
                 yield return new LeanToken(masked.Substring(tokenStart, i - tokenStart), tokenStart, isIdentifier: true);
             }
+            else if (c >= '0' && c <= '9')
+            {
+                int tokenStart = i;
+                while (i < end && masked[i] >= '0' && masked[i] <= '9')
+                {
+                    i++;
+                }
+
+                yield return new LeanToken(masked.Substring(tokenStart, i - tokenStart), tokenStart, isIdentifier: false);
+            }
             else if ((c == ':' && i + 1 < end && (masked[i + 1] == '=' || masked[i + 1] == ':'))
+                || (c == '=' && i + 1 < end && masked[i + 1] == '>')
                 || (c == '@' && i + 1 < end && masked[i + 1] == '['))
             {
                 yield return new LeanToken(masked.Substring(i, 2), i, isIdentifier: false);

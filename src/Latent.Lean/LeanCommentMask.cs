@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Latent.Analyzers.Spec;
+namespace Latent.Lean;
 
 /// <summary>
 /// Blanks out Lean comments, docstrings and string literals, keeping every other character (and every line break) where

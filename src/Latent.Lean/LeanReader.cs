@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 
-namespace Latent.Analyzers.Spec;
+namespace Latent.Lean;
 
 /// <summary>
 /// Reads the declarations of a Lean 4 file that need a C# mirror, with their fully qualified names, binders and (for
@@ -45,10 +45,19 @@ internal static class LeanReader
         ":", ":=", "where", "|", "extends", "deriving",
     };
 
-    public static ImmutableArray<LeanDeclaration> Read(string path, string text)
+    /// <summary>The declarations that need a C# mirror: <c>def</c>, <c>abbrev</c>, <c>structure</c>, <c>class</c>, <c>inductive</c>.</summary>
+    public static ImmutableArray<LeanDeclaration> Read(string path, string text) =>
+        ReadCommands(path, text).Where(d => d.IsMirrored).ToImmutableArray();
+
+    /// <summary>
+    /// Every declaration command of the file, <c>instance</c>s included, each with the namespace and the <c>open</c>s in
+    /// force where it stands and (for a definition) the span of its body: what the spec evaluator elaborates.
+    /// </summary>
+    public static ImmutableArray<LeanDeclaration> ReadCommands(string path, string text)
     {
         string masked = LeanCommentMask.Mask(text);
         var scopes = new List<string>();
+        var opens = new List<List<string>> { new List<string>() };
         var declarations = ImmutableArray.CreateBuilder<LeanDeclaration>();
         foreach ((int lineStart, int lineEnd) in Lines(masked))
         {
@@ -61,26 +70,40 @@ internal static class LeanReader
 
             string keyword = tokens[k].Text;
             string? next = k + 1 < tokens.Count && tokens[k + 1].IsIdentifier ? tokens[k + 1].Text : null;
+            var scope = new LeanScope(string.Join(".", scopes.Where(x => x.Length > 0)), opens.SelectMany(o => o).ToImmutableArray());
             switch (keyword)
             {
                 case "namespace" when next is not null:
-                    scopes.AddRange(next.Split('.'));
+                    foreach (string part in next.Split('.'))
+                    {
+                        scopes.Add(part);
+                        opens.Add(new List<string>());
+                    }
+
                     break;
                 case "section":
                 case "mutual":
                     scopes.Add(string.Empty);
+                    opens.Add(new List<string>());
                     break;
                 case "end":
-                    int closed = next is null ? 1 : next.Split('.').Length;
-                    scopes.RemoveRange(Math.Max(0, scopes.Count - closed), Math.Min(closed, scopes.Count));
+                    int closed = Math.Min(next is null ? 1 : next.Split('.').Length, scopes.Count);
+                    scopes.RemoveRange(scopes.Count - closed, closed);
+                    opens.RemoveRange(opens.Count - closed, closed);
+                    break;
+                case "open":
+                    opens[opens.Count - 1].AddRange(tokens.Skip(k + 1).Where(t => t.IsIdentifier).Select(t => t.Text));
                     break;
                 case "class" when next == "inductive":
-                    AddDeclaration(declarations, path, masked, scopes, "inductive", tokens[k + 1].Start + next.Length, lineStart);
+                    AddDeclaration(declarations, path, masked, scopes, scope, "inductive", tokens[k + 1].Start + next.Length, lineStart);
+                    break;
+                case "instance":
+                    AddDeclaration(declarations, path, masked, scopes, scope, keyword, tokens[k].Start + keyword.Length, lineStart);
                     break;
                 default:
                     if (MirroredKeywords.Contains(keyword))
                     {
-                        AddDeclaration(declarations, path, masked, scopes, keyword, tokens[k].Start + keyword.Length, lineStart);
+                        AddDeclaration(declarations, path, masked, scopes, scope, keyword, tokens[k].Start + keyword.Length, lineStart);
                     }
 
                     break;
@@ -99,12 +122,20 @@ internal static class LeanReader
         string path,
         string masked,
         List<string> scopes,
+        LeanScope scope,
         string keyword,
         int afterKeyword,
         int lineStart)
     {
         var header = new HeaderCursor(masked, afterKeyword);
-        if (!header.TryNext(out LeanToken name) || !name.IsIdentifier)
+        LeanToken name;
+        bool anonymous = keyword == "instance";
+        if (anonymous)
+        {
+            // An instance has no name to mirror; it is named after its position for messages.
+            name = new LeanToken("instance@" + afterKeyword.ToString(System.Globalization.CultureInfo.InvariantCulture), afterKeyword, isIdentifier: true);
+        }
+        else if (!header.TryNext(out name) || !name.IsIdentifier)
         {
             return;
         }
@@ -112,6 +143,7 @@ internal static class LeanReader
         var binders = ImmutableArray.CreateBuilder<LeanBinder>();
         LeanToken stop = ReadBinders(header, binders);
         ImmutableArray<LeanBinder> fields = ImmutableArray<LeanBinder>.Empty;
+        LeanBody body = LeanBody.None;
         if (keyword is "structure" or "class")
         {
             LeanToken? where = stop.Is("where") ? stop : FindWhere(header);
@@ -120,9 +152,17 @@ internal static class LeanReader
                 fields = StructureFields.Read(masked, w.Start + w.Text.Length, Indentation(masked, lineStart));
             }
         }
+        else
+        {
+            body = LeanBody.Read(masked, header, stop);
+        }
 
         declarations.Add(new LeanDeclaration(
-            FullName(scopes, name.Text), keyword, path, name.Start, name.Text.Length, binders.ToImmutable(), fields));
+            anonymous ? name.Text : FullName(scopes, name.Text), keyword, path, name.Start, anonymous ? 0 : name.Text.Length, binders.ToImmutable(), fields)
+        {
+            Scope = scope,
+            Body = body,
+        });
     }
 
     /// <summary>Reads binder groups and bare explicit binders; returns the token that ended them.</summary>

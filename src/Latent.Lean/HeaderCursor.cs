@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-namespace Latent.Analyzers.Spec;
+namespace Latent.Lean;
 
 /// <summary>
 /// Walks the tokens of one declaration header, across lines, and stops where the next command begins: a header never
