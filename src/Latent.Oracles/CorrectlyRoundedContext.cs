@@ -10,9 +10,10 @@ namespace Latent.Oracles;
 /// rounded); only <see cref="Exp"/> differs: MPFR's correctly rounded exponential instead of the C library's.
 /// </summary>
 /// <remarks>
-/// Running a mirror with this context (<c>GenerativeLatent.ReparameterizeDiag&lt;double, CorrectlyRoundedContext&lt;double, Binary64&gt;&gt;</c>)
-/// gives results that depend on nothing but IEEE 754 and the Lean order, so they are what golden vectors pin. The mirror
-/// with <see cref="IeeeContext{T}"/> equals it wherever the platform <c>exp</c> happens to be correctly rounded.
+/// The spec evaluator runs the Lean text with this context (<c>Invocation.Spec&lt;CorrectlyRoundedContext&lt;double, Binary64&gt;&gt;</c>):
+/// results that depend on nothing but IEEE 754 and the Lean order, so they are what golden vectors pin. The C# mirror with
+/// <see cref="IeeeContext{T}"/> equals them wherever the platform <c>exp</c> happens to be correctly rounded, and the mirror
+/// with this context equals them everywhere (<c>latent golden</c> checks that on every test).
 /// </remarks>
 /// <typeparam name="T">The scalar type.</typeparam>
 /// <typeparam name="TFormat">Its binary format.</typeparam>

@@ -75,7 +75,7 @@ public sealed class SpecModule
     public IReadOnlyList<string> DefinitionNames => [.. _library.Definitions.Keys.Order(StringComparer.Ordinal)];
 
     /// <summary>The declarations that built-ins stand for: the evaluator's trusted base for this text.</summary>
-    public IReadOnlyList<string> BuiltinNames => [.. _library.BuiltinDefinitions.Select(d => d.FullName).Order(StringComparer.Ordinal)];
+    public IReadOnlyList<string> BuiltinNames => [.. _library.BuiltinDefinitions.Select(d => d.Builtin!).Order(StringComparer.Ordinal)];
 
     /// <summary>The names of a definition's explicit value binders, in order (<c>mu logvar eps</c>).</summary>
     public IReadOnlyList<string> ExplicitBinders(string definition) => [.. Find(definition).Explicit.Select(p => p.Name)];

@@ -115,8 +115,14 @@ public static class DrtRunner
                 byClass.NegativeResults++;
             }
 
+            bool mirrorMatchesText = SameClass(spec[i], twin[i].Spec);
+            if (mirrorMatchesText)
+            {
+                stats.MirrorMatchesText++;
+            }
+
             string? failure =
-                !SameClass(spec[i], twin[i].Spec) ? "the C# mirror differs from the Lean text evaluated with the same arithmetic"
+                !mirrorMatchesText ? "the C# mirror differs from the Lean text evaluated with the same arithmetic"
                 : !twin[i].Explained ? "spec and spec-cr differ by more than the exp discrepancies explain"
                 : null;
             if (failure is null)

@@ -83,6 +83,9 @@ public sealed class DrtStats
     /// <summary>Elements where spec and spec-cr are bit-identical (or both NaN).</summary>
     public long IdenticalSpecCr { get; set; }
 
+    /// <summary>Elements where the C# mirror equals the Lean text evaluated with the same arithmetic (NaN as a class).</summary>
+    public long MirrorMatchesText { get; set; }
+
     /// <summary>Elements where spec and spec-cr differ within the bound the <c>exp</c> discrepancies explain.</summary>
     public long ExplainedDifferences { get; set; }
 
@@ -113,6 +116,7 @@ public sealed class DrtStats
         ExpCalls += other.ExpCalls;
         ExpDiscrepancies += other.ExpDiscrepancies;
         IdenticalSpecCr += other.IdenticalSpecCr;
+        MirrorMatchesText += other.MirrorMatchesText;
         ExplainedDifferences += other.ExplainedDifferences;
         Failures += other.Failures;
         SpecVsExact.Merge(other.SpecVsExact);

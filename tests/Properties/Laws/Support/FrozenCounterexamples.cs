@@ -16,7 +16,10 @@ namespace Latent.Properties.Laws.Support;
 /// <remarks>
 /// The search runs twice, for the spec (the platform's exp) and for spec-cr (a correctly rounded exp): where glibc's exp
 /// rounds a hard case the wrong way the spec fails one candidate earlier, and recording both shows which failures belong
-/// to the Lean evaluation order and which to the C library.
+/// to the Lean evaluation order and which to the C library. The spec-cr minimum is platform-independent and must be the
+/// frozen one. The spec minimum depends on the C library: it is found here, on the running platform, and must be the one
+/// the same search finds through the Lean text with the same arithmetic; the frozen spec case records what glibc 2.36
+/// gave (and is replayed by <c>RegressionReplayTests</c>).
 /// </remarks>
 internal static class FrozenCounterexamples<T, TFormat>
     where T : IBinaryFloatingPointIeee754<T>
@@ -32,10 +35,24 @@ internal static class FrozenCounterexamples<T, TFormat>
         {
             var (candidate, rank) = SimplestInputs<T, TFormat>.FirstViolation(
                 candidates(semantics), c => LawPredicates<T, TFormat>.Holds(law, semantics, toInput(c)));
+            if (semantics == Semantics.Spec)
+            {
+                var (_, textRank) = SimplestInputs<T, TFormat>.FirstViolation(
+                    candidates(semantics), c => LawPredicates<T, TFormat>.Holds(law, Semantics.SpecText, toInput(c)));
+                Assert.True(rank == textRank, $"{law} ({TFormat.Name}): the mirror first violates the law at candidate #{rank}, the Lean text at #{textRank}");
+                LawInput<T> found = toInput(candidate);
+                Assert.True(LawPredicates<T, TFormat>.Holds(law, Semantics.Exact, found), $"{law} ({TFormat.Name}): the exact semantics violates the law on the spec's minimal counterexample.");
+                output.WriteLine($"{TFormat.Name} {semantics} (this platform): candidate #{rank}: {Describe(law, found)}; frozen (glibc 2.36): {FrozenDescription(law)}");
+                continue;
+            }
+
             LawInput<T> input = AssertMinimal(law, semantics, toInput(candidate));
             output.WriteLine($"{TFormat.Name} {semantics}: candidate #{rank}: {Describe(law, input)}");
         }
     }
+
+    private static string FrozenDescription(string law) =>
+        RegressionCorpus.FindMinimal(law, TFormat.Name, Semantics.Spec) is { } frozen ? Describe(law, frozen.Decode<T, TFormat>()) : "none";
 
     /// <summary>Checks one found minimal counterexample against the frozen one and returns the frozen inputs.</summary>
     public static LawInput<T> AssertMinimal(string law, Semantics semantics, LawInput<T> found)
