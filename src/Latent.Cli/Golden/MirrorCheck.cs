@@ -22,7 +22,7 @@ internal static class MirrorCheck
             return ExitCodes.Success;
         }
 
-        error.WriteLine($"latent golden: the C# mirror differs from the spec text on {moved.Count} tests; the vectors follow the text, so the mirror moved:");
+        error.WriteLine($"latent golden: the C# mirror differs from the spec text on {moved.Count} tests; the vectors follow the text, so the mirror moved (or the text changed and the mirror has not followed):");
         foreach (string line in moved.Take(Shown))
         {
             error.WriteLine("  " + line);
