@@ -71,9 +71,20 @@ internal static class Descriptors
         "The spec rounds every operation separately, in a fixed order and in one format. Fused multiply-add, TensorPrimitives "
         + "and vector math, parallel reductions and conversions between floating-point formats all change the rounding steps.");
 
+    public static readonly DiagnosticDescriptor Contracts = Create(
+        RuleIds.Contracts,
+        "Mirror signatures carry the Lean binder types as contracts, and the body enforces them first",
+        "{0}",
+        "Latent.Spec",
+        "Lean's types guarantee what C# cannot: tensors of one shape variable share their shape, a Fin n index is below n, the "
+        + "result is a tensor of a given shape or a scalar. Each mirror parameter states its Lean binder type ([TensorOf(\"s\")], "
+        + "[Fin(\"n\")], [CodebookOf(\"n\", \"s\")]) and the result its shape ([TensorOf(\"s\")] on destination, or a scalar "
+        + "return), as the binder and result types in spec/ say; before its first computation the body calls the "
+        + "[EnforcesContract] guard of every contract these imply.");
+
     /// <summary>All descriptors, for the meta-tests.</summary>
     public static ImmutableArray<DiagnosticDescriptor> All { get; } =
-        [SpecCompleteness, HiddenRandomness, Impurity, InputMutation, HiddenAllocation, EvaluationOrder];
+        [SpecCompleteness, HiddenRandomness, Impurity, InputMutation, HiddenAllocation, EvaluationOrder, Contracts];
 
     /// <summary>The help link of a rule: its page under <c>docs/rules/</c>.</summary>
     public static string HelpLink(string id) => HelpLinkBase + id + ".md";

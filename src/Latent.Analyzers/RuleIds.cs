@@ -20,4 +20,7 @@ public static class RuleIds
 
     /// <summary>No fused multiply-add, vectorized or parallel math, or conversions between floating-point formats.</summary>
     public const string EvaluationOrder = "LAT0006";
+
+    /// <summary>Each mirror parameter and result carries its Lean binder type as a contract, and the body enforces it first.</summary>
+    public const string Contracts = "LAT0007";
 }

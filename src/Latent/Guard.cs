@@ -15,6 +15,8 @@ namespace Latent;
 [Pure]
 internal static class Guard
 {
+    /// <summary>Lean's shared shape variable: <paramref name="other"/> has the length of <paramref name="reference"/>.</summary>
+    [EnforcesContract(ContractKind.SharedShape)]
     public static void SameLength<T>(ReadOnlySpan<T> reference, string referenceName, ReadOnlySpan<T> other, string otherName, string definition)
     {
         if (other.Length != reference.Length)
@@ -23,6 +25,7 @@ internal static class Guard
         }
     }
 
+    /// <summary>The same contract on whole shapes, for the <see cref="Tensor{T}"/> forms (which are not mirrors).</summary>
     public static void SameShape(Shape reference, string referenceName, Shape other, string otherName, string definition)
     {
         if (other != reference)
@@ -31,6 +34,8 @@ internal static class Guard
         }
     }
 
+    /// <summary>The result contract: the destination holds the result (Lean result type <c>Tensor α s</c>).</summary>
+    [EnforcesContract(ContractKind.Result)]
     public static void DestinationFits<T>(int resultLength, Span<T> destination, string definition)
     {
         if (destination.Length < resultLength)
@@ -43,6 +48,7 @@ internal static class Guard
     /// An input may be the destination itself (each element is read before the same element is written), or
     /// disjoint from it; any other overlap would read elements the kernel has already overwritten.
     /// </summary>
+    [EnforcesContract(ContractKind.Aliasing)]
     public static void NoPartialOverlap<T>(ReadOnlySpan<T> input, string inputName, Span<T> destination, string definition)
     {
         if (input.Overlaps(destination, out int offset) && offset != 0)
@@ -51,6 +57,8 @@ internal static class Guard
         }
     }
 
+    /// <summary>A <see cref="SpecVariantAttribute"/> argument is a defined convention.</summary>
+    [EnforcesContract(ContractKind.Variant)]
     public static void DefinedConvention(EmptyMeanConvention convention, string paramName)
     {
         if (convention is not (EmptyMeanConvention.V1 or EmptyMeanConvention.V3))
@@ -59,6 +67,8 @@ internal static class Guard
         }
     }
 
+    /// <summary>Lean's <c>Fin numCodes</c>: the index is below the bound.</summary>
+    [EnforcesContract(ContractKind.Fin)]
     public static void CodeIndex(int idx, int numCodes, string paramName)
     {
         if ((uint)idx >= (uint)numCodes)

@@ -6,9 +6,56 @@ using Xunit;
 
 namespace Latent.Analyzers.Tests;
 
-/// <summary>The mechanical fixes: rename to the Lean binder (LAT0001), read-only inputs (LAT0004), unfused multiply-add (LAT0006).</summary>
+/// <summary>
+/// The mechanical fixes: rename to the Lean binder (LAT0001), read-only inputs (LAT0004), unfused multiply-add (LAT0006),
+/// the contract attribute of the Lean binder type (LAT0007).
+/// </summary>
 public sealed class CodeFixTests
 {
+    [Fact]
+    public Task Marks_a_parameter_with_the_contract_of_its_lean_binder_and_replaces_a_wrong_one() => Verify.CodeFix<ContractAnalyzer, ContractAttributeCodeFix>(
+        """
+        using System;
+        namespace Latent;
+        public static class G
+        {
+            [Mirrors("T.kl")]
+            public static double Kl([TensorOf("latent")] ReadOnlySpan<double> mu, [TensorOf("other")] ReadOnlySpan<double> {|LAT0007:logvar|})
+            {
+                Guard.SameLength(mu, logvar);
+                return mu[0];
+            }
+
+            [Mirrors("T.pick")]
+            public static double Pick(int {|LAT0007:idx|}, double x)
+            {
+                Guard.Below(idx, 3);
+                return x;
+            }
+        }
+        """,
+        """
+        using System;
+        namespace Latent;
+        public static class G
+        {
+            [Mirrors("T.kl")]
+            public static double Kl([TensorOf("latent")] ReadOnlySpan<double> mu, [TensorOf("latent")] ReadOnlySpan<double> logvar)
+            {
+                Guard.SameLength(mu, logvar);
+                return mu[0];
+            }
+
+            [Mirrors("T.pick")]
+            public static double Pick([Fin("n")] int idx, double x)
+            {
+                Guard.Below(idx, 3);
+                return x;
+            }
+        }
+        """,
+        lean: "namespace T\ndef kl {latent : Shape} (mu logvar : Tensor α latent) : α := 0\ndef pick {n : Nat} (idx : Fin n) (x : α) : α := x\nend T\n");
+
     [Fact]
     public Task Renames_a_parameter_to_its_lean_binder_everywhere() => Verify.CodeFix<SpecCompletenessAnalyzer, RenameToLeanBinderCodeFix>(
         """

@@ -15,11 +15,12 @@ public sealed class RealBuildTests
         /-- Scratch spec: one declaration per wrong mirror, and one that nobody mirrors. -/
         namespace Scratch
 
-        def drawsRandom {s : Shape} (x : Tensor α s) : Tensor α s := x
+        def drawsRandom (x : α) : α := x
         def writesStatic (x : α) : α := x
         def mutatesInput {s : Shape} (x : Tensor α s) : Tensor α s := x
         def allocatesArray (x : α) : α := x
         def usesFma (a b c : α) : α := a * b + c
+        def uncheckedIndex {n : Nat} (idx : Fin n) (x : α) : α := x
         def forgotten (x : α) : α := x
 
         end Scratch
@@ -37,13 +38,7 @@ public sealed class RealBuildTests
             private static int _calls;
 
             [Mirrors("Scratch.drawsRandom")] // LAT0002
-            public static void DrawsRandom(ReadOnlySpan<double> x, Span<double> destination)
-            {
-                for (int i = 0; i < x.Length; i++)
-                {
-                    destination[i] = x[i] + Random.Shared.NextDouble();
-                }
-            }
+            public static double DrawsRandom(double x) => x + Random.Shared.NextDouble();
 
             [Mirrors("Scratch.writesStatic")] // LAT0003
             public static double WritesStatic(double x)
@@ -53,8 +48,9 @@ public sealed class RealBuildTests
             }
 
             [Mirrors("Scratch.mutatesInput")] // LAT0004
-            public static void MutatesInput(Span<double> x, Span<double> destination)
+            public static void MutatesInput([TensorOf("s")] Span<double> x, [TensorOf("s")] Span<double> destination)
             {
+                ScratchGuard.Fits(x.Length, destination);
                 x.CopyTo(destination);
                 x.Clear();
             }
@@ -70,8 +66,24 @@ public sealed class RealBuildTests
             [Mirrors("Scratch.usesFma")] // LAT0006
             public static double UsesFma(double a, double b, double c) => Math.FusedMultiplyAdd(a, b, c);
 
+            [Mirrors("Scratch.uncheckedIndex")] // LAT0007
+            public static double UncheckedIndex([Fin("n")] int idx, double x) => x;
+
             [Mirrors("Scratch.absent")] // LAT0001
             public static double Absent(double x) => x;
+        }
+
+        [System.Diagnostics.Contracts.Pure]
+        internal static class ScratchGuard
+        {
+            [EnforcesContract(ContractKind.Result)]
+            public static void Fits(int length, Span<double> destination)
+            {
+                if (destination.Length < length)
+                {
+                    throw new ArgumentException("too short", nameof(destination));
+                }
+            }
         }
         """;
 
@@ -100,7 +112,7 @@ public sealed class RealBuildTests
 
         Assert.Equal(expectedInSource, actualInSource);
         BuildError forgotten = Assert.Single(build.Errors, e => e.File == "Scratch.lean");
-        Assert.Equal(("LAT0001", 9), (forgotten.Id, forgotten.Line));
+        Assert.Equal(("LAT0001", 10), (forgotten.Id, forgotten.Line));
         Assert.Contains("'Scratch.forgotten'", forgotten.Message, StringComparison.Ordinal);
         Assert.All(build.Errors, e => Assert.StartsWith("LAT000", e.Id, StringComparison.Ordinal));
     }

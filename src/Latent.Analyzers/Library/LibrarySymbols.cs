@@ -17,6 +17,10 @@ internal sealed class LibrarySymbols
     private readonly INamedTypeSymbol? _context;
     private readonly INamedTypeSymbol? _pure;
     private readonly INamedTypeSymbol? _doesNotReturn;
+    private readonly INamedTypeSymbol? _tensorOf;
+    private readonly INamedTypeSymbol? _fin;
+    private readonly INamedTypeSymbol? _codebookOf;
+    private readonly INamedTypeSymbol? _enforcesContract;
 
     private LibrarySymbols(Compilation compilation, INamedTypeSymbol mirrors)
     {
@@ -27,6 +31,10 @@ internal sealed class LibrarySymbols
         _context = compilation.GetTypeByMetadataName(LibraryNames.ContextInterface);
         _pure = compilation.GetTypeByMetadataName(LibraryNames.PureAttribute);
         _doesNotReturn = compilation.GetTypeByMetadataName(LibraryNames.DoesNotReturnAttribute);
+        _tensorOf = compilation.GetTypeByMetadataName(LibraryNames.TensorOfAttribute);
+        _fin = compilation.GetTypeByMetadataName(LibraryNames.FinAttribute);
+        _codebookOf = compilation.GetTypeByMetadataName(LibraryNames.CodebookOfAttribute);
+        _enforcesContract = compilation.GetTypeByMetadataName(LibraryNames.EnforcesContractAttribute);
     }
 
     public Compilation Compilation { get; }
@@ -60,6 +68,32 @@ internal sealed class LibrarySymbols
     }
 
     public bool IsSpecVariant(IParameterSymbol parameter) => Find(parameter, _specVariant) is not null;
+
+    /// <summary>
+    /// The Lean binder type a parameter's contract attribute states, as Lean would write it (<c>Tensor α latent</c>,
+    /// <c>Fin numCodes</c>, <c>Codebook α numCodes latent</c>), or null when it carries none.
+    /// </summary>
+    public string? ContractOf(IParameterSymbol parameter)
+    {
+        if (Find(parameter, _tensorOf) is { } tensor)
+        {
+            return "Tensor α " + Argument(tensor, 0);
+        }
+
+        if (Find(parameter, _fin) is { } fin)
+        {
+            return "Fin " + Argument(fin, 0);
+        }
+
+        return Find(parameter, _codebookOf) is { } book ? "Codebook α " + Argument(book, 0) + " " + Argument(book, 1) : null;
+    }
+
+    /// <summary>The kind (<c>ContractKind</c> value) of an <c>[EnforcesContract]</c> guard, or null when the method is none.</summary>
+    public int? GuardKind(IMethodSymbol method) =>
+        Find(method.OriginalDefinition, _enforcesContract)?.ConstructorArguments.FirstOrDefault().Value as int?;
+
+    private static string Argument(AttributeData data, int index) =>
+        data.ConstructorArguments.Length > index ? data.ConstructorArguments[index].Value as string ?? "?" : "?";
 
     /// <summary>Marked <c>[AllocatesResult]</c>: may allocate its result and nothing else.</summary>
     public bool AllocatesResult(ISymbol symbol) => Find(symbol, _allocatesResult) is not null;

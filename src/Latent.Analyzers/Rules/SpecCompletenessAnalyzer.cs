@@ -52,29 +52,15 @@ public sealed class SpecCompletenessAnalyzer : DiagnosticAnalyzer
 
     private static void Report(LibrarySymbols library, IEnumerable<ISymbol> mirrorSymbols, CompilationAnalysisContext context)
     {
-        List<SpecFile> files = context.Options.AdditionalFiles
-            .Where(SpecFile.IsSpecFile)
-            .Select(f => SpecFile.TryRead(f, context.CancellationToken))
-            .OfType<SpecFile>()
-            .ToList();
+        var index = SpecIndex.Read(context);
+        List<SpecFile> files = index.Files;
         List<ISymbol> mirrors = mirrorSymbols.OrderBy(m => m.ToDisplayString(), System.StringComparer.Ordinal).ToList();
         if (files.Count == 0 && mirrors.Count == 0)
         {
             return;
         }
 
-        var declarations = new Dictionary<string, (SpecFile File, LeanDeclaration Declaration)>(System.StringComparer.Ordinal);
-        foreach (SpecFile file in files)
-        {
-            foreach (LeanDeclaration declaration in file.Declarations)
-            {
-                if (!declarations.ContainsKey(declaration.FullName))
-                {
-                    declarations.Add(declaration.FullName, (file, declaration));
-                }
-            }
-        }
-
+        Dictionary<string, (SpecFile File, LeanDeclaration Declaration)> declarations = index.Declarations;
         ILookup<string, ISymbol> byName = mirrors.Where(m => library.MirroredName(m) is not null).ToLookup(m => library.MirroredName(m)!, System.StringComparer.Ordinal);
         foreach (ISymbol mirror in mirrors.Where(m => library.MirroredName(m) is null))
         {

@@ -38,6 +38,19 @@ internal sealed class SpecFile
         return Location.Create(Path, span, _text.Lines.GetLinePositionSpan(span));
     }
 
+    /// <summary>The declaration's result type after the header's <c>:</c>, whitespace-normalized, or empty when it has none.</summary>
+    public string ResultTypeOf(LeanDeclaration declaration)
+    {
+        LeanBody body = declaration.Body;
+        if (body.TypeStart < 0 || body.TypeEnd < body.TypeStart)
+        {
+            return string.Empty;
+        }
+
+        string text = _text.ToString(new TextSpan(body.TypeStart, body.TypeEnd - body.TypeStart));
+        return string.Join(" ", text.Split([' ', '\t', '\r', '\n'], StringSplitOptions.RemoveEmptyEntries));
+    }
+
     /// <summary>The one-based line of a declaration, for messages.</summary>
     public int LineOf(LeanDeclaration declaration) => _text.Lines.GetLineFromPosition(declaration.NameStart).LineNumber + 1;
 }

@@ -44,7 +44,10 @@ public static partial class GenerativeLatent
     /// </remarks>
     /// <exception cref="ArgumentException"><paramref name="logvar"/> and <paramref name="mu"/> differ in length, or <paramref name="emptyMean"/> is not a defined convention.</exception>
     [Mirrors("Generative.Latent.diagonalGaussianKlToStandard")]
-    public static T DiagonalGaussianKlToStandard<T, TContext>(ReadOnlySpan<T> mu, ReadOnlySpan<T> logvar, [SpecVariant] EmptyMeanConvention emptyMean = EmptyMeanConvention.V1)
+    public static T DiagonalGaussianKlToStandard<T, TContext>(
+        [TensorOf("latent")] ReadOnlySpan<T> mu,
+        [TensorOf("latent")] ReadOnlySpan<T> logvar,
+        [SpecVariant] EmptyMeanConvention emptyMean = EmptyMeanConvention.V1)
         where TContext : IContext<T>
     {
         Guard.SameLength(mu, nameof(mu), logvar, nameof(logvar), DiagonalGaussianKlToStandardName);

@@ -23,7 +23,7 @@ public static partial class GenerativeLatent
     /// </remarks>
     /// <exception cref="ArgumentException"><paramref name="destination"/> is shorter than <paramref name="x"/>, or partially overlaps it.</exception>
     [Mirrors("Generative.Latent.expTensor")]
-    public static void ExpTensor<T, TContext>(ReadOnlySpan<T> x, Span<T> destination)
+    public static void ExpTensor<T, TContext>([TensorOf("s")] ReadOnlySpan<T> x, [TensorOf("s")] Span<T> destination)
         where TContext : IContext<T>
     {
         Guard.DestinationFits(x.Length, destination, ExpTensorName);

@@ -22,12 +22,15 @@ public static partial class GenerativeLatent
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="idx"/> is outside <c>[0, book.NumCodes)</c>; the message names both.</exception>
     /// <exception cref="ArgumentException"><paramref name="destination"/> is too short.</exception>
     [Mirrors("Generative.Latent.quantizeAt")]
-    public static void QuantizeAt<T>(Codebook<T> book, int idx, Span<T> destination)
+    public static void QuantizeAt<T>(
+        [CodebookOf("numCodes", "latent")] Codebook<T> book,
+        [Fin("numCodes")] int idx,
+        [TensorOf("latent")] Span<T> destination)
     {
         ArgumentNullException.ThrowIfNull(book);
-        ReadOnlySpan<T> embedding = book.Embedding(idx);
-        Guard.DestinationFits(embedding.Length, destination, QuantizeAtName);
-        embedding.CopyTo(destination);
+        Guard.CodeIndex(idx, book.NumCodes, nameof(idx));
+        Guard.DestinationFits(book.Latent.Size, destination, QuantizeAtName);
+        book.Embedding(idx).CopyTo(destination);
     }
 
     /// <summary><c>quantizeAt</c> returning a tensor of shape <c>book.Latent</c>; allocates the result.</summary>

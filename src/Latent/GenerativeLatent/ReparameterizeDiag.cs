@@ -33,7 +33,11 @@ public static partial class GenerativeLatent
     /// </remarks>
     /// <exception cref="ArgumentException">The inputs differ in length, <paramref name="destination"/> is too short, or it partially overlaps an input.</exception>
     [Mirrors("Generative.Latent.reparameterizeDiag")]
-    public static void ReparameterizeDiag<T, TContext>(ReadOnlySpan<T> mu, ReadOnlySpan<T> logvar, ReadOnlySpan<T> eps, Span<T> destination)
+    public static void ReparameterizeDiag<T, TContext>(
+        [TensorOf("latent")] ReadOnlySpan<T> mu,
+        [TensorOf("latent")] ReadOnlySpan<T> logvar,
+        [TensorOf("latent")] ReadOnlySpan<T> eps,
+        [TensorOf("latent")] Span<T> destination)
         where TContext : IContext<T>
     {
         Guard.SameLength(mu, nameof(mu), logvar, nameof(logvar), ReparameterizeDiagName);

@@ -30,6 +30,84 @@ internal static class Prelude
             {
             }
 
+            [AttributeUsage(AttributeTargets.Parameter | AttributeTargets.ReturnValue)]
+            public sealed class TensorOfAttribute(string shape) : Attribute
+            {
+                public string Shape { get; } = shape;
+            }
+
+            [AttributeUsage(AttributeTargets.Parameter)]
+            public sealed class FinAttribute(string bound) : Attribute
+            {
+                public string Bound { get; } = bound;
+            }
+
+            [AttributeUsage(AttributeTargets.Parameter)]
+            public sealed class CodebookOfAttribute(string numCodes, string latent) : Attribute
+            {
+                public string NumCodes { get; } = numCodes;
+
+                public string Latent { get; } = latent;
+            }
+
+            public enum ContractKind
+            {
+                SharedShape,
+                Fin,
+                Result,
+                Aliasing,
+                Variant,
+            }
+
+            [AttributeUsage(AttributeTargets.Method)]
+            public sealed class EnforcesContractAttribute(ContractKind kind) : Attribute
+            {
+                public ContractKind Kind { get; } = kind;
+            }
+
+            [System.Diagnostics.Contracts.Pure]
+            public static class Guard
+            {
+                [EnforcesContract(ContractKind.SharedShape)]
+                public static void SameLength<T>(ReadOnlySpan<T> reference, ReadOnlySpan<T> other)
+                {
+                    if (other.Length != reference.Length)
+                    {
+                        Throw();
+                    }
+                }
+
+                [EnforcesContract(ContractKind.Result)]
+                public static void DestinationFits<T>(int resultLength, Span<T> destination)
+                {
+                    if (destination.Length < resultLength)
+                    {
+                        Throw();
+                    }
+                }
+
+                [EnforcesContract(ContractKind.Fin)]
+                public static void Below(int index, int bound)
+                {
+                    if ((uint)index >= (uint)bound)
+                    {
+                        Throw();
+                    }
+                }
+
+                /// <summary>Named like a guard but not one: the rule goes by the attribute.</summary>
+                public static void SameLengthUnmarked<T>(ReadOnlySpan<T> reference, ReadOnlySpan<T> other)
+                {
+                    if (other.Length != reference.Length)
+                    {
+                        Throw();
+                    }
+                }
+
+                [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+                private static void Throw() => throw new ArgumentException("contract");
+            }
+
             public interface IContext<T>
             {
                 static abstract T Zero { get; }
