@@ -25,7 +25,8 @@ public static partial class GenerativeLatent
     /// In rounding order: per element <c>per = ((exp(logvar) + mu * mu) - 1) - logvar</c> (Lean's <c>+</c> and <c>-</c> associate
     /// to the left); <c>S = (((0 + per[0]) + per[1]) + …)</c>; <c>M = S / n</c> with <c>n</c> the element count cast to <c>T</c>;
     /// result <c>0.5 * M</c> with the constant on the left. The halving comes after the mean, once.</para>
-    /// <para>Special values under <see cref="IeeeContext{T}"/>:</para>
+    /// <para>Special values under <see cref="IeeeContext{T}"/> (each row is checked through the mirror and the Lean text by
+    /// <c>SpecialValues/diagonalGaussianKlToStandard.json</c>):</para>
     /// <list type="table">
     /// <listheader><term>inputs</term><description>result</description></listheader>
     /// <item><term><c>mu = 0</c>, <c>logvar = 0</c> everywhere</term><description><c>+0</c></description></item>
@@ -35,7 +36,7 @@ public static partial class GenerativeLatent
     /// <item><term>one <c>logvar = −∞</c>, everything else finite</term><description><c>+∞</c> (<c>(0 + mu² − 1) − (−∞)</c>)</description></item>
     /// <item><term><c>mu = ±∞</c> or <c>mu²</c> overflowing, <c>logvar</c> finite</term><description><c>+∞</c></description></item>
     /// <item><term>any NaN</term><description>NaN</description></item>
-    /// <item><term>empty shape</term><description><see cref="EmptyMeanConvention.V1"/>: <c>0 / 0</c> = NaN; <see cref="EmptyMeanConvention.V3"/>: <c>+0</c></description></item>
+    /// <item><term>empty shape</term><description><c>EmptyMeanConvention.V1</c>: <c>0 / 0</c> = NaN; <c>EmptyMeanConvention.V3</c>: <c>+0</c></description></item>
     /// <item><term>small <c>|logvar|</c></term><description>the spec order cancels in <c>(exp(l) + mu²) − 1</c>: with <c>mu = 0</c> the result can be negative or 0 although the real KL is positive</description></item>
     /// </list>
     /// <para>The result is never <c>−0</c>, and not because of the zero seed: under round to nearest <c>x − y</c> is <c>−0</c> only

@@ -17,9 +17,17 @@ public static partial class GenerativeLatent
     /// <param name="destination">Receives the result; it may be <paramref name="x"/> itself.</param>
     /// <remarks>
     /// <para>Lean: <c>mapSpec MathFunctions.exp x</c>, one call of <c>TContext.Exp</c> per element.</para>
-    /// <para>Special values under <see cref="IeeeContext{T}"/> (C99 Annex F): <c>exp(±0) = 1</c>, <c>exp(+∞) = +∞</c>,
-    /// <c>exp(−∞) = +0</c>, NaN stays NaN; results overflow to +∞ above 709.78 (<c>double</c>) or 88.72 (<c>float</c>)
-    /// and underflow to +0 below about −745.13 or −103.97.</para>
+    /// <para>Special values under <see cref="IeeeContext{T}"/> (C99 Annex F; each row is checked through the mirror and the
+    /// Lean text by <c>SpecialValues/expTensor.json</c>):</para>
+    /// <list type="table">
+    /// <listheader><term>x</term><description>result</description></listheader>
+    /// <item><term><c>±0</c></term><description><c>1</c> exactly</description></item>
+    /// <item><term><c>+∞</c></term><description><c>+∞</c></description></item>
+    /// <item><term><c>−∞</c></term><description><c>+0</c></description></item>
+    /// <item><term>above the overflow edge (709.78 for <c>double</c>, 88.72 for <c>float</c>)</term><description><c>+∞</c></description></item>
+    /// <item><term>below the underflow edge (about −745.13 for <c>double</c>, −103.97 for <c>float</c>)</term><description><c>+0</c></description></item>
+    /// <item><term>NaN</term><description>NaN</description></item>
+    /// </list>
     /// </remarks>
     /// <exception cref="ArgumentException"><paramref name="destination"/> is shorter than <paramref name="x"/>, or partially overlaps it.</exception>
     [Mirrors("Generative.Latent.expTensor")]

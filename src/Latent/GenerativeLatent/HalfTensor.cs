@@ -18,8 +18,16 @@ public static partial class GenerativeLatent
     /// <remarks>
     /// <para>Lean: <c>scaleSpec x Numbers.pointfive</c> = <c>mapSpec (fun v => v * Numbers.pointfive) x</c>: the element is the
     /// left operand and the constant <see cref="IContext{T}.PointFive"/> the right one.</para>
-    /// <para>Under <see cref="IeeeContext{T}"/> the product is exact except for subnormal results, which round to nearest even
-    /// (the smallest subnormal halves to +0). Signs of zeros and infinities are kept; NaN stays NaN.</para>
+    /// <para>Special values under <see cref="IeeeContext{T}"/> (each row is checked through the mirror and the Lean text by
+    /// <c>SpecialValues/halfTensor.json</c>):</para>
+    /// <list type="table">
+    /// <listheader><term>x</term><description>result</description></listheader>
+    /// <item><term>normal, with a normal half</term><description><c>x / 2</c> exactly</description></item>
+    /// <item><term>the smallest subnormal</term><description><c>+0</c> (a subnormal half rounds to nearest even)</description></item>
+    /// <item><term><c>±0</c></term><description>the same zero, sign kept</description></item>
+    /// <item><term><c>±∞</c></term><description>the same infinity</description></item>
+    /// <item><term>NaN</term><description>NaN</description></item>
+    /// </list>
     /// </remarks>
     /// <exception cref="ArgumentException"><paramref name="destination"/> is shorter than <paramref name="x"/>, or partially overlaps it.</exception>
     [Mirrors("Generative.Latent.halfTensor")]

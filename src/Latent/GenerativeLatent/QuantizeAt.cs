@@ -15,9 +15,14 @@ public static partial class GenerativeLatent
     /// <param name="idx">The code index, in <c>[0, book.NumCodes)</c> (Lean <c>Fin numCodes</c>).</param>
     /// <param name="destination">Receives the embedding; at least <c>book.Latent.Size</c> long.</param>
     /// <remarks>
-    /// Lean: <c>book.embedding idx</c>. A pure lookup: no arithmetic, so every bit (NaN payloads, signed zeros) is copied
-    /// unchanged. The index is an argument, not the result of a nearest-code search, so no argmin or tie-breaking rule is
-    /// part of the specification.
+    /// <para>Lean: <c>book.embedding idx</c>. A pure lookup: no arithmetic. The index is an argument, not the result of a
+    /// nearest-code search, so no argmin or tie-breaking rule is part of the specification.</para>
+    /// <para>Special values (each row is checked through the mirror and the Lean text by <c>SpecialValues/quantizeAt.json</c>):</para>
+    /// <list type="table">
+    /// <listheader><term>code idx</term><description>result</description></listheader>
+    /// <item><term>any values, signed zeros and infinities included</term><description>the code's elements, bit for bit</description></item>
+    /// <item><term>NaN elements</term><description>NaN (the mirror copies the payload unchanged)</description></item>
+    /// </list>
     /// </remarks>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="idx"/> is outside <c>[0, book.NumCodes)</c>; the message names both.</exception>
     /// <exception cref="ArgumentException"><paramref name="destination"/> is too short.</exception>

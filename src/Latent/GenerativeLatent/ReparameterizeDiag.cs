@@ -20,7 +20,8 @@ public static partial class GenerativeLatent
     /// <remarks>
     /// <para>Lean: <c>let std := expTensor (halfTensor logvar); mu + mulSpec std eps</c>. Per element, four roundings in this order:
     /// <c>h = logvar * 0.5</c>, <c>s = exp(h)</c>, <c>p = s * eps</c>, <c>z = mu + p</c> (no fused multiply-add).</para>
-    /// <para>Special values under <see cref="IeeeContext{T}"/>:</para>
+    /// <para>Special values under <see cref="IeeeContext{T}"/> (each row is checked through the mirror and the Lean text by
+    /// <c>SpecialValues/reparameterizeDiag.json</c>):</para>
     /// <list type="table">
     /// <listheader><term>inputs</term><description>z</description></listheader>
     /// <item><term><c>eps = ±0</c>, finite <c>logvar</c></term><description><c>mu + (±0)</c>: <c>mu</c>, with <c>−0 + −0 = −0</c> and <c>−0 + +0 = +0</c></description></item>
