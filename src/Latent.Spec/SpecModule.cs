@@ -77,6 +77,19 @@ public sealed class SpecModule
     /// <summary>The declarations that built-ins stand for: the evaluator's trusted base for this text.</summary>
     public IReadOnlyList<string> BuiltinNames => [.. _library.BuiltinDefinitions.Select(d => d.Builtin!).Order(StringComparer.Ordinal)];
 
+    /// <summary>A definition's explicit value binders with their Lean types as written (<c>mu : Tensor α latent</c>), and its result type.</summary>
+    public (IReadOnlyList<(string Name, string Type)> Binders, string Result, string File, int Line) Signature(string definition)
+    {
+        SpecDefinition d = Find(definition);
+        var binders = d.Declaration.Binders
+            .Where(b => b.Kind == LeanBinderKind.Explicit && !b.IsTypeLevel)
+            .Select(b => (b.Name, b.Type))
+            .ToList();
+        LeanBody body = d.Declaration.Body;
+        string result = body.TypeStart < 0 ? string.Empty : string.Join(" ", d.Source.Text[body.TypeStart..body.TypeEnd].Split((char[])[' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries));
+        return (binders, result, d.Source.Name, d.Location.Line);
+    }
+
     /// <summary>The names of a definition's explicit value binders, in order (<c>mu logvar eps</c>).</summary>
     public IReadOnlyList<string> ExplicitBinders(string definition) => [.. Find(definition).Explicit.Select(p => p.Name)];
 

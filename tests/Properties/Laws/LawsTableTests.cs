@@ -21,7 +21,7 @@ namespace Latent.Properties.Laws;
 /// </summary>
 public partial class LawsTableTests
 {
-    private static readonly Lazy<Page> LawsPage = new(() => Page.Read(Path.Combine(Latent.Properties.Support.Repository.Root, "spec", "laws.md")));
+    internal static readonly Lazy<Page> LawsPage = new(() => Page.Read(Path.Combine(Latent.Properties.Support.Repository.Root, "spec", "laws.md")));
 
     private static string[] InReach =>
         typeof(Upstream).GetFields(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)
@@ -199,10 +199,10 @@ public partial class LawsTableTests
     [GeneratedRegex("0x[0-9A-F]+")]
     private static partial Regex HexToken();
 
-    private sealed record Row(string Name, string F64, string F32, string[] Tests);
+    internal sealed record Row(string Name, string F64, string F32, string[] Tests);
 
     /// <summary>The two hand-written tables of <c>spec/laws.md</c>, recognised by their header rows; the generated measurements block is checked whole.</summary>
-    private sealed record Page(List<Row> Laws, List<string> OutOfReach)
+    internal sealed record Page(List<Row> Laws, List<string> OutOfReach)
     {
         public static Page Read(string path)
         {
