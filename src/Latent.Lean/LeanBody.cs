@@ -48,7 +48,7 @@ internal sealed class LeanBody
     public int End { get; }
 
     /// <summary>Reads on from the token that ended the binders (<c>:</c>, <c>:=</c>, <c>where</c> or <c>|</c>).</summary>
-    public static LeanBody Read(string masked, HeaderCursor header, LeanToken stop)
+    public static LeanBody Read(HeaderCursor header, LeanToken stop)
     {
         int typeStart = -1, typeEnd = -1;
         LeanToken token = stop;
@@ -91,7 +91,6 @@ internal sealed class LeanBody
             end = inside.Start + inside.Text.Length;
         }
 
-        _ = masked;
         return new LeanBody(kind, typeStart, typeEnd, start, end);
     }
 }

@@ -154,7 +154,7 @@ internal static class LeanReader
         }
         else
         {
-            body = LeanBody.Read(masked, header, stop);
+            body = LeanBody.Read(header, stop);
         }
 
         declarations.Add(new LeanDeclaration(

@@ -14,6 +14,8 @@ namespace Latent.Spec.Elaboration;
 /// </summary>
 internal static class Calls
 {
+    /// <remarks>The body is elaborated at the definition's own result type; <paramref name="expect"/> (the caller's) is not needed
+    /// for the types this text uses, and is kept so every application passes what Lean's elaborator would know.</remarks>
     public static SpecValue<T> Call<T, TContext>(SpecDefinition d, IReadOnlyList<SpecValue<T>> positional, IReadOnlyList<(string Name, SpecValue<T> Value)> named, Expect expect)
         where TContext : IContext<T>
     {
@@ -78,7 +80,6 @@ internal static class Calls
             Unify(d, "the result", type, result, frame);
         }
 
-        _ = expect;
         return result;
     }
 

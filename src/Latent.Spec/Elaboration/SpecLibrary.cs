@@ -184,7 +184,8 @@ internal sealed class SpecLibrary
 
         foreach (LeanBinder b in decl.Binders)
         {
-            if (b.IsTypeLevel || b.Type == "Type" || (b.Kind == LeanBinderKind.Implicit && b.Type.Length == 0 && b.Name.Length > 0 && char.IsLower(b.Name[0]) && b.Name.Length == 1 && !IsAscii(b.Name[0])))
+            // {α : Type} binders, and a bare {α} (a Greek letter without a type, as Lean writes universe-polymorphic types).
+            if (b.IsTypeLevel || (b.Kind == LeanBinderKind.Implicit && b.Type.Length == 0 && b.Name.Length == 1 && !IsAscii(b.Name[0])))
             {
                 d.TypeBinders.Add(b.Name);
                 continue;
