@@ -181,7 +181,7 @@ public partial class LawsTableTests
 
     private static bool IsZeroBits(string bits) => bits.Skip(2).All(c => c == '0');
 
-    private static string ClassName(Type type)
+    internal static string ClassName(Type type)
     {
         string name = type.Name;
         int tick = name.IndexOf('`', StringComparison.Ordinal);
@@ -189,7 +189,7 @@ public partial class LawsTableTests
     }
 
     /// <summary>The Upstream and Docstring trait values of a test method.</summary>
-    private static HashSet<string> Traits(MethodInfo method) =>
+    internal static HashSet<string> Traits(MethodInfo method) =>
         CustomAttributeData.GetCustomAttributes(method)
             .Where(a => a.AttributeType == typeof(TraitAttribute) && a.ConstructorArguments.Count == 2)
             .Where(a => (string?)a.ConstructorArguments[0].Value is Upstream.Trait or Docstring.Trait)

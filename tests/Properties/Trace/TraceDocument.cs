@@ -69,7 +69,7 @@ internal static class TraceDocument
             string lawCell = own.Count == 0 ? "none: no upstream theorem or docstring claim is about it alone" : string.Join("<br>", own.Select(l => $"`{l.Name}`: {Status(l.F64)} / {Status(l.F32)}"));
             string tests = isType
                 ? "through `quantizeAt` (its laws, traces and vectors); `QuantizeAtTests`"
-                : string.Join(", ", EveryDefinition.Concat(own.SelectMany(l => l.Tests)).Distinct().Select(t => $"`{t}`"));
+                : string.Join(", ", EveryDefinition.Concat(own.SelectMany(l => TestsWithTrait(l.Name))).Distinct().Select(t => $"`{t}`"));
             string files = string.Join(", ", golden.Where(g => g.Key.StartsWith(shortName + ".", StringComparison.Ordinal)).Select(g => $"`{g.Key}` ({g.Value})"));
             md.Append(CultureInfo.InvariantCulture, $"| {lean} | {MirrorCell(mirror)} | {Contracts(name, mirror)} | {special} | {lawCell} | {tests} | {(files.Length == 0 ? "—" : files)} |\n");
         }
@@ -77,6 +77,15 @@ internal static class TraceDocument
         md.Append(End).Append('\n');
         return md.ToString();
     }
+
+    /// <summary>The tests that carry the law's <c>Upstream</c> or <c>Docstring</c> trait, as <c>Class.Method</c>, in a stable order.</summary>
+    private static IEnumerable<string> TestsWithTrait(string law) =>
+        typeof(TraceDocument).Assembly.GetTypes()
+            .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
+                .Where(m => LawsTableTests.Traits(m).Contains(law))
+                .Select(m => $"{LawsTableTests.ClassName(t)}.{m.Name}"))
+            .Distinct()
+            .Order(StringComparer.Ordinal);
 
     /// <summary>Every [Mirrors] member of the Latent assembly, in the order of the spec text.</summary>
     private static IEnumerable<(string Name, MemberInfo Member)> Mirrors()
