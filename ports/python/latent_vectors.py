@@ -3,8 +3,8 @@
 A port only has to supply a function ``compute(definition, fmt, group, test)`` that returns the flat, row-major
 result of one test as a NumPy array of the file's dtype; ``run_port`` does the rest:
 
-    python3 numpy_port.py --vectors tests/Golden/vectors/v1 --out numpy-results.json
-    latent check --vectors tests/Golden/vectors/v1 --results numpy-results.json
+    python3 numpy_port.py --vectors vectors/v1 --out numpy-results.json
+    latent check --vectors vectors/v1 --results numpy-results.json
 
 Values are read from their bit patterns (never from the decimals), so NaN payloads, signed zeros and subnormals
 arrive exactly as written.
