@@ -47,16 +47,16 @@ internal static class CheckCommand
         string folder = SetVerifier.FindSetFolder(vectorsDir) ?? vectorsDir;
         try
         {
-            IReadOnlyList<CheckedFile> all = VectorReader.ReadSet(folder);
-            PortResults portResults = ResultsReader.Read(resultsFile, all);
-            CheckedFile[] chosen = [.. all.Where(f => (only is null || f.Definition == only) && (format is null || f.Format == format))];
+            VerifiedSet set = SetIntegrity.Read(folder);
+            PortResults portResults = ResultsReader.Read(resultsFile, set.Files);
+            CheckedFile[] chosen = [.. set.Files.Where(f => (only is null || f.Definition == only) && (format is null || f.Format == format))];
             if (chosen.Length == 0)
             {
                 throw new UsageException("no vector file matches --definition and --format");
             }
 
             IReadOnlyList<FileVerdict> verdicts = Checker.Check(chosen, portResults);
-            CheckReport.Write(output, folder, resultsFile, portResults, verdicts);
+            CheckReport.Write(output, set, resultsFile, portResults, verdicts);
             return verdicts.All(v => v.Failures.Count == 0) ? ExitCodes.Success : ExitCodes.CheckFailed;
         }
         catch (InputErrorException e)

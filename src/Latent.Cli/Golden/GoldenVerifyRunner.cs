@@ -19,7 +19,7 @@ internal static class GoldenVerifyRunner
         {
             problems = SetVerifier.Verify(folder, out manifest, done => io.Progress($"latent golden --verify: {done} tests re-derived"));
         }
-        catch (InvalidDataException e)
+        catch (Latent.Golden.Conformance.InputErrorException e)
         {
             throw new UsageException(e.Message, e);
         }
