@@ -26,7 +26,9 @@ public class BadInputTests
         { ["eval", "expTensor", "--x", "1", "--bogus"], "--bogus" },
         { ["eval"], "Required argument missing" },
         { ["eval", "expTensor", "--x", "1", "--x", "2"], "--x" },
-        { [], "command" },
+        { ["eval", "expTensor", "--x", "0x3F800000"], "'0x3F800000' is not a f64 bit pattern: it has 8 hex digits, a f64 pattern has exactly 16" },
+        { ["eval", "expTensor", "--format", "f32", "--x", "0x3FF0000000000000"], "is not a f32 bit pattern: it has 16 hex digits" },
+        { ["eval", "expTensor", "--x", "1,-0x3F80"], "'-0x3F80' is not a f64 bit pattern" },
     };
 
     [Theory]
