@@ -224,7 +224,7 @@ public static class ResultsReader
             throw state.Error("a property name longer than the limit");
         }
 
-        string name = reader.GetString()!;
+        string name = JsonStrings.TryGet(ref reader, out string n) ? n : throw state.Error(JsonStrings.NotUnicode);
         return name.Length > MaxStringLength ? throw state.Error("a property name longer than the limit") : name;
     }
 
@@ -236,7 +236,7 @@ public static class ResultsReader
             throw state.Error("a string longer than the limit");
         }
 
-        string value = reader.GetString()!;
+        string value = JsonStrings.TryGet(ref reader, out string v) ? v : throw state.Error(JsonStrings.NotUnicode);
         return value.Length > MaxStringLength ? throw state.Error("a string longer than the limit") : value;
     }
 
