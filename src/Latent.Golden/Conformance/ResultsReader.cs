@@ -128,7 +128,7 @@ public static class ResultsReader
         while (Next(ref reader, state) == JsonTokenType.PropertyName)
         {
             string fileName = PropertyName(ref reader, state);
-            state.Push($"[{JsonSerializer.Serialize(fileName)}]");
+            state.Push(Key(fileName));
             if (!state.Vectors.TryGetValue(fileName, out CheckedFile? vector))
             {
                 throw state.Error("not a vector file of this set");
@@ -156,7 +156,7 @@ public static class ResultsReader
         while (Next(ref reader, state) == JsonTokenType.PropertyName)
         {
             string key = PropertyName(ref reader, state);
-            state.Push($"[{JsonSerializer.Serialize(key)}]");
+            state.Push(Key(key));
             if (key.Length == 0 || key.Length > 9 || !key.All(char.IsAsciiDigit) || !int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out int tcId))
             {
                 throw state.Error("a tcId must be a decimal integer");
@@ -239,6 +239,9 @@ public static class ResultsReader
         string value = JsonStrings.TryGet(ref reader, out string v) ? v : throw state.Error(JsonStrings.NotUnicode);
         return value.Length > MaxStringLength ? throw state.Error("a string longer than the limit") : value;
     }
+
+    /// <summary>A JSON path segment for a property name from the file: quoted as a short escaped excerpt (names may be 1,024 characters long).</summary>
+    private static string Key(string name) => "[\"" + SafeText.Excerpt(name) + "\"]";
 
     private static string Describe(JsonTokenType type) => type switch
     {

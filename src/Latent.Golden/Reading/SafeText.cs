@@ -54,22 +54,35 @@ public static class SafeText
         return escaped?.ToString() ?? text;
     }
 
-    /// <summary>At most <see cref="ExcerptLength"/> characters of <paramref name="text"/>, escaped, with the length when cut.</summary>
+    /// <summary>
+    /// At most <see cref="ExcerptLength"/> characters of <paramref name="text"/> after escaping (never a partial escape),
+    /// with the full length when cut: an error message stays short whatever the input holds.
+    /// </summary>
     public static string Excerpt(string text)
     {
         System.ArgumentNullException.ThrowIfNull(text);
-        if (text.Length <= ExcerptLength)
+        string head = Escape(text.Length <= ExcerptLength ? text : text[..ExcerptLength]);
+        if (head.Length <= ExcerptLength && text.Length <= ExcerptLength)
         {
-            return Escape(text);
+            return head;
         }
 
-        int cut = ExcerptLength;
-        if (char.IsHighSurrogate(text[cut - 1]))
+        // Cut the escaped text at a character boundary of the input: an escape is never split.
+        var cut = new StringBuilder(ExcerptLength + 24);
+        for (int i = 0; i < text.Length; i++)
         {
-            cut--;
+            int width = char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]) ? 2 : 1;
+            string piece = Escape(text.Substring(i, width));
+            if (cut.Length + piece.Length > ExcerptLength)
+            {
+                break;
+            }
+
+            cut.Append(piece);
+            i += width - 1;
         }
 
-        return string.Create(CultureInfo.InvariantCulture, $"{Escape(text[..cut])}... ({text.Length} characters)");
+        return cut.Append(CultureInfo.InvariantCulture, $"... ({text.Length} characters)").ToString();
     }
 
     /// <summary>What a terminal or a log could act on, or what shows as nothing: control, format and separator characters, lone surrogates.</summary>
