@@ -224,7 +224,7 @@ public static class ResultsReader
             throw state.Error("a property name longer than the limit");
         }
 
-        string name = JsonStrings.TryGet(ref reader, out string n) ? n : throw state.Error(JsonStrings.NotUnicode);
+        string name = reader.GetString()!;
         return name.Length > MaxStringLength ? throw state.Error("a property name longer than the limit") : name;
     }
 
@@ -236,7 +236,7 @@ public static class ResultsReader
             throw state.Error("a string longer than the limit");
         }
 
-        string value = JsonStrings.TryGet(ref reader, out string v) ? v : throw state.Error(JsonStrings.NotUnicode);
+        string value = reader.GetString()!;
         return value.Length > MaxStringLength ? throw state.Error("a string longer than the limit") : value;
     }
 

@@ -87,7 +87,7 @@ public static class VectorReader
                     int f = 0;
                     foreach (JsonElement flag in at.Array(test, testPath, "flags").EnumerateArray())
                     {
-                        flags.Add(flag.ValueKind == JsonValueKind.String && JsonStrings.TryGet(flag, out string text) ? text : throw new InputErrorException(name, $"{testPath}.flags[{f}]", "expected a string of Unicode text"));
+                        flags.Add(flag.ValueKind == JsonValueKind.String ? flag.GetString()! : throw new InputErrorException(name, $"{testPath}.flags[{f}]", "expected a string"));
                         f++;
                     }
 
@@ -118,7 +118,7 @@ public static class VectorReader
         foreach (JsonElement rule in nan.EnumerateArray())
         {
             NanRule parsed = rule.ValueKind == JsonValueKind.String
-                ? (JsonStrings.TryGet(rule, out string ruleText) ? ruleText : "") switch
+                ? rule.GetString() switch
                 {
                     "forbidden" => NanRule.Forbidden,
                     "required" => NanRule.Required,
@@ -152,7 +152,7 @@ public static class VectorReader
         public string String(JsonElement parent, string path, string name)
         {
             JsonElement e = Property(parent, path, name);
-            return e.ValueKind == JsonValueKind.String && JsonStrings.TryGet(e, out string text) ? text : throw new InputErrorException(File, $"{path}.{name}", "expected a string of Unicode text");
+            return e.ValueKind == JsonValueKind.String ? e.GetString()! : throw new InputErrorException(File, $"{path}.{name}", "expected a string");
         }
 
         public int Int(JsonElement parent, string path, string name)
@@ -169,7 +169,7 @@ public static class VectorReader
             int i = 0;
             foreach (JsonElement b in bits.EnumerateArray())
             {
-                if (b.ValueKind != JsonValueKind.String || !JsonStrings.TryGet(b, out string text) || !BitsText.TryParse(text, width, out values[i]))
+                if (b.ValueKind != JsonValueKind.String || !BitsText.TryParse(b.GetString(), width, out values[i]))
                 {
                     throw new InputErrorException(File, $"{at}[{i}]", $"expected 0x and {width / 4} hex digits");
                 }

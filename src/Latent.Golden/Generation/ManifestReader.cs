@@ -61,9 +61,9 @@ public static class ManifestReader
 
             string Text(JsonElement parent, string name, string at)
             {
-                return parent.TryGetProperty(name, out JsonElement e) && e.ValueKind == JsonValueKind.String && JsonStrings.TryGet(e, out string text)
-                    ? text
-                    : Fail($"{at}.{name}", "expected a string of Unicode text");
+                return parent.TryGetProperty(name, out JsonElement e) && e.ValueKind == JsonValueKind.String
+                    ? e.GetString()!
+                    : Fail($"{at}.{name}", "expected a string");
             }
 
             long Number(JsonElement parent, string name, string at)
@@ -99,7 +99,7 @@ public static class ManifestReader
             int k = 0;
             foreach (JsonElement f in formatArray.EnumerateArray())
             {
-                formats.Add(f.ValueKind == JsonValueKind.String && JsonStrings.TryGet(f, out string text) ? text : Fail($"$.formats[{k}]", "expected a string of Unicode text"));
+                formats.Add(f.ValueKind == JsonValueKind.String ? f.GetString()! : Fail($"$.formats[{k}]", "expected a string"));
                 k++;
             }
 

@@ -1,22 +1,26 @@
 using System;
+using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using System.Text.Unicode;
 using Latent.Golden.Conformance;
 
 namespace Latent.Golden.Reading;
 
 /// <summary>
-/// The JSON text of an input file's bytes, for every reader: a leading UTF-8 byte-order mark is allowed and skipped (RFC
-/// 8259 §8.1 lets a parser ignore one; editors on Windows write it), and the rest must be valid UTF-8. The parser checks
-/// UTF-8 only when a string is decoded, and then throws <see cref="InvalidOperationException"/>, which is not an input
-/// error (found by fuzzing: <c>fuzz/crashes/results/invalid-utf8-*.json</c>); checking once up front makes it one.
+/// The JSON text of an input file's bytes, for every reader: a leading UTF-8 byte-order mark is allowed and skipped
+/// (RFC 8259 §8.1 lets a parser ignore one; editors on Windows write it), the rest must be valid UTF-8, and every string
+/// must decode to Unicode text. The parser checks the last two only when a string is decoded, and then throws
+/// <see cref="InvalidOperationException"/>, which is not an input error: fuzzing found invalid UTF-8
+/// (<c>fuzz/crashes/results/invalid-utf8-*.json</c>), the hostile-file properties an escaped lone surrogate
+/// <c>"\ud800"</c> (<c>fuzz/crashes/*/unpaired-surrogate*.json</c>). Checking here, once, makes both input errors.
 /// </summary>
 public static class JsonBytes
 {
     private static ReadOnlySpan<byte> Bom => [0xEF, 0xBB, 0xBF];
 
-    /// <summary><paramref name="bytes"/> without a leading byte-order mark, checked to be UTF-8.</summary>
-    /// <exception cref="InputErrorException">The bytes are not UTF-8; the message gives the offset of the first bad byte.</exception>
+    /// <summary><paramref name="bytes"/> without a leading byte-order mark, checked to be UTF-8 whose strings are all Unicode.</summary>
+    /// <exception cref="InputErrorException">They are not; the message gives the byte offset.</exception>
     public static ReadOnlyMemory<byte> Text(ReadOnlyMemory<byte> bytes, string name)
     {
         ArgumentNullException.ThrowIfNull(name);
@@ -24,7 +28,13 @@ public static class JsonBytes
         ReadOnlyMemory<byte> text = bytes[skipped..];
         if (!Utf8.IsValid(text.Span))
         {
-            throw new InputErrorException($"{name}: not UTF-8 (first bad byte at offset {skipped + FirstInvalid(text.Span)})");
+            throw new InputErrorException(string.Create(CultureInfo.InvariantCulture, $"{name}: not UTF-8 (first bad byte at offset {skipped + FirstInvalid(text.Span)})"));
+        }
+
+        long? lone = FirstUndecodableString(text.Span);
+        if (lone is { } at)
+        {
+            throw new InputErrorException(string.Create(CultureInfo.InvariantCulture, $"{name}: the string at byte offset {skipped + at} has an unpaired surrogate escape (\\uD800-\\uDFFF alone), which is no Unicode text"));
         }
 
         return text;
@@ -44,5 +54,37 @@ public static class JsonBytes
         }
 
         return at;
+    }
+
+    /// <summary>
+    /// The offset of the first escaped string or property name that does not decode, or null. A syntax error ends the
+    /// scan: the reader's own parse reports it, with its JSON path.
+    /// </summary>
+    private static long? FirstUndecodableString(ReadOnlySpan<byte> text)
+    {
+        var reader = new Utf8JsonReader(text, new JsonReaderOptions { MaxDepth = 64 });
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName && reader.ValueIsEscaped)
+                {
+                    try
+                    {
+                        _ = reader.GetString();
+                    }
+                    catch (InvalidOperationException)
+                    {
+                        return reader.TokenStartIndex;
+                    }
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            // Not JSON: left to the reader.
+        }
+
+        return null;
     }
 }
