@@ -49,6 +49,7 @@ public static class SetIntegrity
             files.Add(ReadListed(folder, entry));
         }
 
+        files.Sort((a, b) => string.CompareOrdinal(a.FileName, b.FileName));
         return new VerifiedSet(folder, manifest, Convert.ToHexStringLower(SHA256.HashData(manifestBytes)), files);
     }
 

@@ -7,5 +7,5 @@ namespace Latent.Golden.Conformance;
 /// <param name="Folder">The set folder (the one holding <c>MANIFEST.json</c>).</param>
 /// <param name="Manifest">The parsed manifest.</param>
 /// <param name="ManifestSha256">The lower-case hex SHA-256 of <c>MANIFEST.json</c>: the identity of the set a verdict is about.</param>
-/// <param name="Files">The vector files, in manifest order.</param>
+/// <param name="Files">The vector files, by file name (the order of the report).</param>
 public sealed record VerifiedSet(string Folder, Manifest Manifest, string ManifestSha256, IReadOnlyList<CheckedFile> Files);
