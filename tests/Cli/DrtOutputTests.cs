@@ -42,6 +42,16 @@ public sealed class DrtOutputTests : IDisposable
     }
 
     [Fact]
+    public void A_markdown_document_that_cannot_be_read_fails_before_any_case()
+    {
+        // The document whose generated block would be replaced is read through the bounded reader, before the run.
+        Tool.Result r = Tool.Run("drt", "--markdown", "/dev/zero");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Empty(r.Stdout);
+        Assert.Contains("--markdown /dev/zero: more than the limit of 16777216 bytes", Assert.Single(r.StderrLines), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Without_output_options_no_file_is_written()
     {
         Tool.Result r = Tool.RunProcessIn(_folder, "drt", "--cases", "20", "--definition", "halfTensor", "--format", "f64");

@@ -68,6 +68,9 @@ internal static class DrtCommand
         OutputPath.Check("--counterexamples", counterexamplesPath);
         OutputPath.Check("--markdown", markdownPath);
 
+        // A document whose generated block is to be replaced is read now: a bad one fails before the run, not after.
+        string? existing = markdownPath is not null && File.Exists(markdownPath) ? ReadMarkdown(markdownPath) : null;
+
         IReadOnlyList<Definition> definitions = definitionName is null
             ? Definitions.All
             : [Definitions.Find(definitionName) ?? throw new UsageException($"unknown definition '{definitionName}'; expected one of {string.Join(", ", Definitions.All.Select(d => d.LeanName()))}")];
@@ -94,7 +97,6 @@ internal static class DrtCommand
 
         if (markdownPath is not null)
         {
-            string? existing = File.Exists(markdownPath) ? File.ReadAllText(markdownPath) : null;
             string? block = existing is null ? null : DrtReport.GeneratedBlock(existing);
             string document = block is null ? report : existing!.Replace(block, report, StringComparison.Ordinal);
             AtomicFile.Write(markdownPath, System.Text.Encoding.UTF8.GetBytes(document));
@@ -106,6 +108,25 @@ internal static class DrtCommand
         stdout.WriteLine($"drt: {runs.Sum(r => r.Cases)} cases, {elements} elements, {failures} failures{where}");
         return failures == 0 ? ExitCodes.Success : ExitCodes.CheckFailed;
     }
+
+    /// <summary>A document to update is read like every input: bounded (docs are small), and it must be UTF-8 text.</summary>
+    private static string ReadMarkdown(string path)
+    {
+        try
+        {
+            return new System.Text.UTF8Encoding(false, throwOnInvalidBytes: true).GetString(Latent.Golden.Reading.BoundedInput.Read(path, MaxMarkdownBytes));
+        }
+        catch (Latent.Golden.Conformance.InputErrorException e)
+        {
+            throw new UsageException("--markdown " + e.Message, e);
+        }
+        catch (System.Text.DecoderFallbackException e)
+        {
+            throw new UsageException($"--markdown {Latent.Golden.Reading.SafeText.Escape(path)}: not UTF-8 text", e);
+        }
+    }
+
+    private const long MaxMarkdownBytes = 16L << 20;
 
     private static DrtStats Run<T, TFormat>(Definition definition, ulong seed, long cases, IProgress<long> progress)
         where T : IBinaryFloatingPointIeee754<T>
