@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using Latent.Golden.Conformance;
 
@@ -15,7 +16,7 @@ public static class BoundedInput
     /// <summary>The name that means standard input.</summary>
     public const string StandardInput = "-";
 
-    private const int FirstBuffer = 64 << 10;
+    private const int ChunkSize = 1 << 20;
 
     /// <summary>Reads all of <paramref name="path"/> (or standard input for <c>-</c>), refusing more than <paramref name="maxBytes"/> bytes.</summary>
     /// <exception cref="InputErrorException">Missing, unreadable, a folder, or longer than the limit.</exception>
@@ -40,7 +41,8 @@ public static class BoundedInput
                 throw TooLong(shown, maxBytes);
             }
 
-            return ReadAtMost(stream, (int)maxBytes, shown);
+            // A regular file is read into one array of its length (and one byte more, in case it grew).
+            return ReadAtMost(stream, (int)maxBytes, stream.CanSeek ? (int)stream.Length + 1 : ChunkSize, shown);
         }
         catch (FileNotFoundException)
         {
@@ -63,39 +65,59 @@ public static class BoundedInput
     /// <summary>The file name as it may be printed: control characters escaped.</summary>
     public static string Name(string path) => path == StandardInput ? "standard input" : SafeText.Escape(path);
 
-    private static byte[] ReadAtMost(Stream stream, int maxBytes, string shown)
+    /// <summary>
+    /// Reads to the end in chunks, so that memory grows with what was read (an endless device costs the limit, once),
+    /// and copies into one array at the end. One byte beyond the limit is asked for, to tell "at the limit" from "beyond".
+    /// </summary>
+    private static byte[] ReadAtMost(Stream stream, int maxBytes, int firstChunk, string shown)
     {
-        // One byte beyond the limit is read, so that "exactly at the limit" and "beyond it" are told apart.
-        var buffer = new byte[Math.Min(FirstBuffer, maxBytes + 1)];
-        int length = 0;
+        var chunks = new List<byte[]>();
+        long total = 0;
+        int chunkSize = Math.Max(1, firstChunk);
         while (true)
         {
-            if (length == buffer.Length)
+            var chunk = new byte[(int)Math.Min(chunkSize, maxBytes + 1L - total)];
+            int filled = 0;
+            while (filled < chunk.Length)
             {
-                if (length > maxBytes)
+                int read = stream.Read(chunk, filled, chunk.Length - filled);
+                if (read == 0)
                 {
-                    throw TooLong(shown, maxBytes);
+                    break;
                 }
 
-                Array.Resize(ref buffer, (int)Math.Min((long)buffer.Length * 2, maxBytes + 1L));
+                filled += read;
             }
 
-            int read = stream.Read(buffer, length, buffer.Length - length);
-            if (read == 0)
+            total += filled;
+            if (total > maxBytes)
+            {
+                throw TooLong(shown, maxBytes);
+            }
+
+            chunks.Add(filled == chunk.Length ? chunk : chunk[..filled]);
+            if (filled < chunk.Length)
             {
                 break;
             }
 
-            length += read;
+            chunkSize = ChunkSize;
         }
 
-        if (length > maxBytes)
+        if (chunks.Count == 1)
         {
-            throw TooLong(shown, maxBytes);
+            return chunks[0];
         }
 
-        Array.Resize(ref buffer, length);
-        return buffer;
+        var bytes = new byte[total];
+        int at = 0;
+        foreach (byte[] chunk in chunks)
+        {
+            chunk.CopyTo(bytes, at);
+            at += chunk.Length;
+        }
+
+        return bytes;
     }
 
     private static InputErrorException TooLong(string shown, long maxBytes) => new($"{shown}: more than the limit of {maxBytes} bytes");
