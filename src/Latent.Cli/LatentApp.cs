@@ -45,6 +45,12 @@ public static class LatentApp
             stderr.WriteLine($"latent: {OneLine(e.Message)}");
             return ExitCodes.BadInput;
         }
+        catch (Latent.Golden.Conformance.InputErrorException e)
+        {
+            // A file that cannot be read or is malformed, wherever a command meets it.
+            stderr.WriteLine($"latent: {OneLine(e.Message)}");
+            return ExitCodes.BadInput;
+        }
         catch (ArgumentException e)
         {
             // The library names the parameter, the shapes or the index; that is the user's input here.

@@ -62,10 +62,6 @@ internal static class CheckCommand
             CheckReport.Write(output, set, resultsFile, portResults, verdicts);
             return verdicts.All(v => v.Failures.Count == 0) ? ExitCodes.Success : ExitCodes.CheckFailed;
         }
-        catch (InputErrorException e)
-        {
-            throw new UsageException(e.Message, e);
-        }
         catch (IOException e)
         {
             throw new UsageException(e.Message, e);

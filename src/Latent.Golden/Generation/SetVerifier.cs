@@ -74,7 +74,7 @@ public static class SetVerifier
         }
 
         var names = new HashSet<string>(expected.Select(f => f.FileName), StringComparer.Ordinal) { ManifestWriter.FileName };
-        foreach (string extra in Directory.EnumerateFiles(setFolder, "*.json").Select(p => Path.GetFileName(p)).Where(n => !names.Contains(n)).Order(StringComparer.Ordinal))
+        foreach (string extra in Directory.EnumerateFileSystemEntries(setFolder).Select(p => Path.GetFileName(p)).Where(n => n.EndsWith(".json", StringComparison.OrdinalIgnoreCase) && !names.Contains(n)).Order(StringComparer.Ordinal))
         {
             problems.Add($"{SafeText.Escape(extra)}: not part of the set");
         }
