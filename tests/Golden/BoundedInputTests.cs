@@ -78,6 +78,17 @@ public sealed class BoundedInputTests : IDisposable
     }
 
     [Fact]
+    public void Where_a_regular_file_is_required_a_file_and_a_link_to_one_are_read_and_a_device_is_not()
+    {
+        File.WriteAllBytes(_folder.File("f"), Content(10));
+        File.CreateSymbolicLink(_folder.File("link"), _folder.File("f"));
+        Assert.Equal(Content(10), BoundedInput.Read(_folder.File("f"), Limit, regularFileOnly: true));
+        Assert.Equal(Content(10), BoundedInput.Read(_folder.File("link"), Limit, regularFileOnly: true));
+        Assert.Contains("not a regular file", Assert.Throws<InputErrorException>(() => BoundedInput.Read("/dev/null", Limit, regularFileOnly: true)).Message, StringComparison.Ordinal);
+        Assert.Empty(BoundedInput.Read("/dev/null", Limit));
+    }
+
+    [Fact]
     public void An_endless_device_is_refused_at_the_limit()
     {
         Assert.Equal("/dev/zero: more than the limit of 100000 bytes", Assert.Throws<InputErrorException>(() => BoundedInput.Read("/dev/zero", Limit)).Message);

@@ -35,7 +35,7 @@ public static class SetIntegrity
             throw new InputErrorException($"{shown}: no {ManifestWriter.FileName}; a set is checked only against its manifest");
         }
 
-        byte[] manifestBytes = BoundedInput.Read(manifestPath, ManifestReader.MaxBytes);
+        byte[] manifestBytes = BoundedInput.Read(manifestPath, ManifestReader.MaxBytes, regularFileOnly: true);
         Manifest manifest = ManifestReader.Parse(manifestBytes, ManifestWriter.FileName);
         if (manifest.Files.Count == 0)
         {
@@ -82,7 +82,7 @@ public static class SetIntegrity
             throw new InputErrorException($"{entry.Path}: {ManifestWriter.FileName} lists {entry.Bytes} bytes, more than a vector file's limit of {VectorReader.MaxBytes}");
         }
 
-        byte[] bytes = BoundedInput.Read(path, VectorReader.MaxBytes);
+        byte[] bytes = BoundedInput.Read(path, VectorReader.MaxBytes, regularFileOnly: true);
         if (bytes.LongLength != entry.Bytes)
         {
             throw new InputErrorException($"{entry.Path}: {bytes.LongLength} bytes, {ManifestWriter.FileName} lists {entry.Bytes}");

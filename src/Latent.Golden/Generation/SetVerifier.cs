@@ -35,7 +35,7 @@ public static class SetVerifier
     /// <exception cref="InputErrorException">The manifest is malformed or a file cannot be read.</exception>
     public static IReadOnlyList<string> Verify(string setFolder, out Manifest manifest, Action<int>? onTests = null)
     {
-        manifest = ManifestReader.Read(Path.Combine(setFolder, ManifestWriter.FileName));
+        manifest = ManifestReader.Parse(BoundedInput.Read(Path.Combine(setFolder, ManifestWriter.FileName), ManifestReader.MaxBytes, regularFileOnly: true), ManifestWriter.FileName);
         var problems = new List<string>();
         if (manifest.GeneratorVersion != GoldenVersion.Generator)
         {
@@ -45,7 +45,7 @@ public static class SetVerifier
         foreach (ManifestEntry entry in manifest.Files)
         {
             string path = Path.Combine(setFolder, entry.Path);
-            if (File.Exists(path) && entry.Sha256 != Convert.ToHexStringLower(SHA256.HashData(BoundedInput.Read(path, VectorReader.MaxBytes))))
+            if (File.Exists(path) && entry.Sha256 != Convert.ToHexStringLower(SHA256.HashData(BoundedInput.Read(path, VectorReader.MaxBytes, regularFileOnly: true))))
             {
                 problems.Add($"{entry.Path}: its SHA-256 differs from the manifest's");
             }
@@ -61,7 +61,7 @@ public static class SetVerifier
                 continue;
             }
 
-            byte[] actual = BoundedInput.Read(path, VectorReader.MaxBytes);
+            byte[] actual = BoundedInput.Read(path, VectorReader.MaxBytes, regularFileOnly: true);
             if (!actual.AsSpan().SequenceEqual(file.Bytes))
             {
                 problems.Add($"{file.FileName}: differs from the regenerated file {FirstDifference(actual, file.Bytes)}");
@@ -80,7 +80,7 @@ public static class SetVerifier
         }
 
         byte[] manifestBytes = ManifestWriter.Write(manifest.Options, expected);
-        if (!BoundedInput.Read(Path.Combine(setFolder, ManifestWriter.FileName), ManifestReader.MaxBytes).AsSpan().SequenceEqual(manifestBytes))
+        if (!BoundedInput.Read(Path.Combine(setFolder, ManifestWriter.FileName), ManifestReader.MaxBytes, regularFileOnly: true).AsSpan().SequenceEqual(manifestBytes))
         {
             problems.Add($"{ManifestWriter.FileName}: differs from the regenerated manifest");
         }

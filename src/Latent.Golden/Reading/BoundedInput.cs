@@ -19,8 +19,12 @@ public static class BoundedInput
     private const int ChunkSize = 1 << 20;
 
     /// <summary>Reads all of <paramref name="path"/> (or standard input for <c>-</c>), refusing more than <paramref name="maxBytes"/> bytes.</summary>
-    /// <exception cref="InputErrorException">Missing, unreadable, a folder, or longer than the limit.</exception>
-    public static byte[] Read(string path, long maxBytes)
+    /// <param name="path">The file; <c>-</c> for standard input.</param>
+    /// <param name="maxBytes">The most bytes accepted.</param>
+    /// <param name="regularFileOnly">Refuse, before opening it, anything but a regular file (a pipe, a device, a socket):
+    /// for the files of a vector set, which are files on disk, and where a FIFO would block the open forever.</param>
+    /// <exception cref="InputErrorException">Missing, unreadable, a folder, not a regular file when one is required, or longer than the limit.</exception>
+    public static byte[] Read(string path, long maxBytes, bool regularFileOnly = false)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxBytes);
@@ -29,6 +33,11 @@ public static class BoundedInput
         if (path != StandardInput && Directory.Exists(path))
         {
             throw new InputErrorException($"{shown}: is a folder, not a file");
+        }
+
+        if (regularFileOnly && (path == StandardInput || FileKind.IsRegular(path) == false))
+        {
+            throw new InputErrorException($"{shown}: not a regular file (a pipe, a device or a socket); a vector set is made of files");
         }
 
         try
