@@ -37,6 +37,21 @@ class SetError(Exception):
     """The set does not match its manifest: the message names the file and what differs."""
 
 
+def _unique_keys(pairs):
+    """Refuses a key given twice: JSON parsers differ on which one wins, and every reader of a set must read it alike."""
+    keys = [k for k, _ in pairs]
+    if len(keys) != len(set(keys)):
+        raise SetError(f"duplicate key {next(k for k in keys if keys.count(k) > 1)!r}")
+    return dict(pairs)
+
+
+def _parse(data, name):
+    try:
+        return json.loads(data.decode("utf-8-sig"), object_pairs_hook=_unique_keys)
+    except SetError as e:
+        raise SetError(f"{name}: {e}") from None
+
+
 def vector_files(folder):
     """Yields (file name, parsed JSON) for every vector file of the set, in manifest order, each verified against
     MANIFEST.json first (size and SHA-256, as ``latent check`` does); a ``*.json`` the manifest does not list (a stale
@@ -45,7 +60,7 @@ def vector_files(folder):
         data = f.read((1 << 20) + 1)
     if len(data) > 1 << 20:
         raise SetError("MANIFEST.json: more than the limit of 1048576 bytes")
-    manifest = json.loads(data.decode("utf-8-sig"))
+    manifest = _parse(data, "MANIFEST.json")
     listed = {entry["path"] for entry in manifest["files"]} | {"MANIFEST.json"}
     for name in sorted(os.listdir(folder)):
         if name.lower().endswith(".json") and name not in listed:
@@ -60,7 +75,7 @@ def vector_files(folder):
             raise SetError(f"{entry['path']}: not the {entry['bytes']} bytes MANIFEST.json lists")
         if hashlib.sha256(data).hexdigest() != entry["sha256"]:
             raise SetError(f"{entry['path']}: SHA-256 differs from MANIFEST.json's")
-        yield entry["path"], json.loads(data.decode("utf-8-sig"))
+        yield entry["path"], _parse(data, entry["path"])
 
 
 def decode(values, fmt):

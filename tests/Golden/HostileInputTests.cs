@@ -164,6 +164,21 @@ public sealed class HostileInputTests : IDisposable
         AssertOneLine(Tool.Run("check", "--vectors", Repo.Vectors, "--results", path), "latin1.json: not UTF-8 (first bad byte at offset 38)");
     }
 
+    /// <summary>
+    /// A key given twice would be read differently by different JSON parsers (first or last wins): the C# checker and a
+    /// Python port could then disagree about one hashed file. Every reader refuses duplicates.
+    /// </summary>
+    [Fact]
+    public void Duplicate_keys_in_a_vector_file_or_a_manifest_are_refused()
+    {
+        byte[] vector = File.ReadAllBytes(Path.Combine(Repo.Vectors, "halfTensor.f64.json"));
+        byte[] duplicated = [.. Encoding.UTF8.GetBytes("{\"format\":\"f32\","), .. vector[1..]];
+        Assert.Contains("format", Assert.Throws<InputErrorException>(() => VectorReader.Parse(duplicated, "halfTensor.f64.json")).Message, StringComparison.Ordinal);
+        byte[] manifest = File.ReadAllBytes(Path.Combine(Repo.Vectors, "MANIFEST.json"));
+        byte[] twice = [.. Encoding.UTF8.GetBytes("{\"files\":[],"), .. manifest[1..]];
+        Assert.Throws<InputErrorException>(() => Latent.Golden.Generation.ManifestReader.Parse(twice, "MANIFEST.json"));
+    }
+
     [Fact]
     public void A_dash_reads_the_results_from_standard_input()
     {

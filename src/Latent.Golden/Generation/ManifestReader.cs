@@ -43,7 +43,7 @@ public static class ManifestReader
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(JsonBytes.Text(bytes, name), new JsonDocumentOptions { MaxDepth = 8 });
+            document = JsonDocument.Parse(JsonBytes.Text(bytes, name), new JsonDocumentOptions { MaxDepth = 8, AllowDuplicateProperties = false });
         }
         catch (JsonException e)
         {
