@@ -34,7 +34,7 @@ public static class ManifestReader
     public static Manifest Parse(ReadOnlyMemory<byte> bytes, string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        string path = name;
+        string fileName = name; // the local functions below call a field's name 'name'
         if (bytes.Length > MaxBytes)
         {
             throw new InputErrorException($"{name}: more than the limit of {MaxBytes} bytes");
@@ -53,7 +53,7 @@ public static class ManifestReader
         using (document)
         {
             JsonElement root = document.RootElement;
-            string Fail(string jsonPath, string what) => throw new InputErrorException(path, jsonPath, what);
+            string Fail(string jsonPath, string what) => throw new InputErrorException(fileName, jsonPath, what);
             if (root.ValueKind != JsonValueKind.Object)
             {
                 Fail("$", "expected an object");
