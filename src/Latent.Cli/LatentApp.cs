@@ -51,6 +51,12 @@ public static class LatentApp
             stderr.WriteLine($"latent: {OneLine(e.Message)}");
             return ExitCodes.BadInput;
         }
+        catch (ArgumentOutOfRangeException e)
+        {
+            // An index or size the library refused: the user's input, and said to be out of range.
+            stderr.WriteLine($"latent: out of range: {OneLine(e.Message)}");
+            return ExitCodes.BadInput;
+        }
         catch (ArgumentException e)
         {
             // The library names the parameter, the shapes or the index; that is the user's input here.
