@@ -18,7 +18,7 @@ namespace Latent.Fuzz.Tests;
 /// </summary>
 public sealed class HostileFileProperties
 {
-    private const int Tests = 300;
+    private const int Tests = 2000;
 
     public static TheoryData<string> Targets => [.. FuzzTargets.Names];
 
