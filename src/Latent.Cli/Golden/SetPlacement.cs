@@ -82,6 +82,13 @@ internal static partial class SetPlacement
             {
                 // Another --replace run put its set in place between the two renames: replace that one in turn.
             }
+            catch when (moved && !Directory.Exists(target))
+            {
+                // The new set could not be put in place: put the old one back rather than leave none.
+                Directory.Move(old, target);
+                moved = false;
+                throw;
+            }
             finally
             {
                 if (moved)
