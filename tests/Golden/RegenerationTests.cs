@@ -26,7 +26,7 @@ public sealed class RegenerationTests
         foreach (GeneratedFile file in files)
         {
             byte[] committed = File.ReadAllBytes(Path.Combine(Repo.Vectors, file.FileName));
-            Assert.True(committed.AsSpan().SequenceEqual(file.Bytes), $"{file.FileName} differs from the regenerated file: run the main-job command with --out vectors");
+            Assert.True(committed.AsSpan().SequenceEqual(file.Bytes), $"{file.FileName} differs from the regenerated file: run the main-job command with --out vectors --replace");
             Assert.Equal(manifest.Files.Single(e => e.Path == file.FileName).Sha256, Convert.ToHexStringLower(SHA256.HashData(committed)));
         }
 
