@@ -3,14 +3,15 @@
 A port only has to supply a function ``compute(definition, fmt, group, test)`` that returns the flat, row-major
 result of one test as a NumPy array of the file's dtype; ``run_port`` does the rest:
 
-    python3 numpy_port.py --vectors tests/Golden/vectors/v1 --out numpy-results.json
-    latent check --vectors tests/Golden/vectors/v1 --results numpy-results.json
+    python3 numpy_port.py --vectors vectors/v1 --out numpy-results.json
+    latent check --vectors vectors/v1 --results numpy-results.json
 
 Values are read from their bit patterns (never from the decimals), so NaN payloads, signed zeros and subnormals
 arrive exactly as written.
 """
 
 import argparse
+import hashlib
 import json
 import os
 import sys
@@ -32,13 +33,49 @@ def set_folder(path):
     raise SystemExit(f"no MANIFEST.json in {path} or {os.path.join(path, 'v1')}")
 
 
+class SetError(Exception):
+    """The set does not match its manifest: the message names the file and what differs."""
+
+
+def _unique_keys(pairs):
+    """Refuses a key given twice: JSON parsers differ on which one wins, and every reader of a set must read it alike."""
+    keys = [k for k, _ in pairs]
+    if len(keys) != len(set(keys)):
+        raise SetError(f"duplicate key {next(k for k in keys if keys.count(k) > 1)!r}")
+    return dict(pairs)
+
+
+def _parse(data, name):
+    try:
+        return json.loads(data.decode("utf-8-sig"), object_pairs_hook=_unique_keys)
+    except SetError as e:
+        raise SetError(f"{name}: {e}") from None
+
+
 def vector_files(folder):
-    """Yields (file name, parsed JSON) for every vector file of the set, in manifest order."""
-    with open(os.path.join(folder, "MANIFEST.json"), encoding="utf-8") as f:
-        manifest = json.load(f)
+    """Yields (file name, parsed JSON) for every vector file of the set, in manifest order, each verified against
+    MANIFEST.json first (size and SHA-256, as ``latent check`` does); a ``*.json`` the manifest does not list (a stale
+    file, a copy) is refused too. The bytes hashed are the bytes parsed."""
+    with open(os.path.join(folder, "MANIFEST.json"), "rb") as f:
+        data = f.read((1 << 20) + 1)
+    if len(data) > 1 << 20:
+        raise SetError("MANIFEST.json: more than the limit of 1048576 bytes")
+    manifest = _parse(data, "MANIFEST.json")
+    listed = {entry["path"] for entry in manifest["files"]} | {"MANIFEST.json"}
+    for name in sorted(os.listdir(folder)):
+        if name.lower().endswith(".json") and name not in listed:
+            raise SetError(f"{name!r}: not listed in MANIFEST.json")
     for entry in manifest["files"]:
-        with open(os.path.join(folder, entry["path"]), encoding="utf-8") as f:
-            yield entry["path"], json.load(f)
+        path = os.path.join(folder, entry["path"])
+        if not os.path.isfile(path):
+            raise SetError(f"{entry['path']}: listed in MANIFEST.json but missing")
+        with open(path, "rb") as f:
+            data = f.read(entry["bytes"] + 1)
+        if len(data) != entry["bytes"]:
+            raise SetError(f"{entry['path']}: not the {entry['bytes']} bytes MANIFEST.json lists")
+        if hashlib.sha256(data).hexdigest() != entry["sha256"]:
+            raise SetError(f"{entry['path']}: SHA-256 differs from MANIFEST.json's")
+        yield entry["path"], _parse(data, entry["path"])
 
 
 def decode(values, fmt):
@@ -85,7 +122,7 @@ def run_port(name, compute, mutants=()):
     parser = argparse.ArgumentParser(description=f"{name}: compute Latent's golden vectors and write latent-results-v1 JSON")
     parser.add_argument("--vectors", required=True, help="the vector set (folder with MANIFEST.json, or its parent)")
     parser.add_argument("--out", required=True, help="the results file to write")
-    parser.add_argument("--self-check", action="store_true", help="also apply the acceptance rule here and print failing tcIds")
+    parser.add_argument("--self-check", action="store_true", help="also apply the acceptance rule here, print failing tcIds, and exit 1 if any fails")
     if mutants:
         parser.add_argument("--mutant", choices=sorted(mutants), help="deliberately wrong variant, to prove the vectors catch it")
     args = parser.parse_args()
@@ -93,7 +130,12 @@ def run_port(name, compute, mutants=()):
 
     files = {}
     failed = []
-    for file_name, vectors in vector_files(set_folder(args.vectors)):
+    try:
+        verified = list(vector_files(set_folder(args.vectors)))
+    except SetError as e:
+        print(f"{name}: {e}", file=sys.stderr)
+        sys.exit(2)
+    for file_name, vectors in verified:
         definition, fmt = vectors["definition"], vectors["format"]
         answers = {}
         for group in vectors["testGroups"]:
@@ -112,3 +154,6 @@ def run_port(name, compute, mutants=()):
     with open(args.out, "w", encoding="utf-8") as f:
         json.dump({"schema": "latent-results-v1", "port": port, "files": files}, f)
     print(f"{port}: {sum(len(a) for a in files.values())} tests written to {args.out}", file=sys.stderr)
+    # A self-check that finds failures is a failed run, like 'latent check' (exit 1); the results file is still written.
+    if args.self_check and failed:
+        sys.exit(1)

@@ -14,4 +14,10 @@ internal static class ExitCodes
 
     /// <summary>A defect in the tool itself; the message says what went wrong.</summary>
     public const int InternalError = 70;
+
+    /// <summary>A run stopped by SIGINT or SIGTERM (128 + 2, as a shell reports Ctrl-C).</summary>
+    public const int Interrupted = 130;
+
+    /// <summary>The exit codes every command shares, for the help texts.</summary>
+    public const string Help = "Exit codes: 0 success; 2 bad input (unknown command or option, bad value, malformed or unverified file), with one line on standard error; 70 internal error.";
 }

@@ -14,10 +14,13 @@ public class BadInputTests
         { ["eval", "expTensor", "--format", "f32", "--x", "0x123456789"], "not a f32 bit pattern" },
         { ["eval", "reparameterizeDiag", "--mu", "0,1", "--logvar", "0", "--eps", "1,1"], "--logvar has 1 values but the shape [2] holds 2" },
         { ["eval", "diagonalGaussianKlToStandard", "--shape", "2,2", "--mu", "1,2,3", "--logvar", "0,0,0,0"], "--mu has 3 values but the shape [2, 2] holds 4" },
-        { ["eval", "quantizeAt", "--codebook", "0,0;1,1;-1,0.5", "--index", "3"], "Code index 3 is outside [0, 3)" },
+        { ["eval", "quantizeAt", "--codebook", "0,0;1,1;-1,0.5", "--index", "3"], "out of range: Code index 3 is outside [0, 3)" },
+        { ["eval", "expTensor", "--shape", "99999999999", "--x", "1"], "--shape: dimension 99999999999 is out of range: at most 2147483647" },
+        { ["golden", "--count", "2000000"], "--count 2000000 is out of range: expected 0 to 1000000" },
         { ["eval", "quantizeAt", "--codebook", "0,0;1,1;-1,0.5", "--index", "-1"], "Code index -1 is outside [0, 3)" },
         { ["eval", "quantizeAt", "--codebook", "0,0;1", "--index", "0"], "code 1 has 1 values but the shape [2] holds 2" },
         { ["eval", "quantizeAt", "--codebook", "0,0", "--index", "x"], "--index: 'x' is not an integer" },
+        { ["eval", "quantizeAt", "--codebook", "0,0", "--index", "99999999999"], "--index: '99999999999' is out of range (the codebook has 1 codes)" },
         { ["eval", "expTensor", "--x", "1", "--mu", "2"], "--mu is not an input of expTensor" },
         { ["eval", "reparameterizeDiag", "--mu", "1", "--logvar", "0", "--eps", "0", "--empty-mean", "v3"], "--empty-mean is not an input of reparameterizeDiag" },
         { ["eval", "reparameterizeDiag", "--mu", "1", "--logvar", "0"], "--eps is required" },
@@ -26,7 +29,9 @@ public class BadInputTests
         { ["eval", "expTensor", "--x", "1", "--bogus"], "--bogus" },
         { ["eval"], "Required argument missing" },
         { ["eval", "expTensor", "--x", "1", "--x", "2"], "--x" },
-        { [], "command" },
+        { ["eval", "expTensor", "--x", "0x3F800000"], "'0x3F800000' is not a f64 bit pattern: it has 8 hex digits, a f64 pattern has exactly 16" },
+        { ["eval", "expTensor", "--format", "f32", "--x", "0x3FF0000000000000"], "is not a f32 bit pattern: it has 16 hex digits" },
+        { ["eval", "expTensor", "--x", "1,-0x3F80"], "'-0x3F80' is not a f64 bit pattern" },
     };
 
     [Theory]

@@ -49,7 +49,12 @@ public sealed class DrtCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData(new[] { "drt", "--cases", "0" }, "--cases must be at least 1")]
+    [InlineData(new[] { "drt", "--cases", "0" }, "--cases 0 is out of range: expected 1 to 1000000000000")]
+    [InlineData(new[] { "drt", "--cases", "10^12" }, "--cases '10^12' is not a whole number")]
+    [InlineData(new[] { "drt", "--cases", "1e6" }, "--cases '1e6' is not a whole number")]
+    [InlineData(new[] { "drt", "--cases", "99999999999999999999" }, "out of range")]
+    [InlineData(new[] { "drt", "--seed", "0x1FFFFFFFFFFFFFFFF" }, "--seed '0x1FFFFFFFFFFFFFFFF' is out of range")]
+    [InlineData(new[] { "drt", "--seed", "0xZZ" }, "--seed '0xZZ' is not a seed: expected a decimal or 0x-prefixed hex integer")]
     [InlineData(new[] { "drt", "--definition", "nope" }, "unknown definition 'nope'")]
     [InlineData(new[] { "drt", "--format", "f16" }, "f16")]
     [InlineData(new[] { "drt", "--seed", "-1" }, "-1")]

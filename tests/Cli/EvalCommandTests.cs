@@ -60,7 +60,7 @@ public class EvalCommandTests
     [Fact]
     public void Kl_json_reports_the_scalar_result_shape()
     {
-        Tool.Result r = Tool.Run("eval", "diagonalGaussianKlToStandard", "--mu", "0.5,-0.25", "--logvar", "0x0,0", "--json");
+        Tool.Result r = Tool.Run("eval", "diagonalGaussianKlToStandard", "--mu", "0.5,-0.25", "--logvar", "0x0000000000000000,0", "--json");
         Assert.Equal(
             """{"definition":"diagonalGaussianKlToStandard","format":"f64","shape":[],"result":[{"bits":"0x3FB4000000000000","value":"0.078125"}]}""",
             r.Stdout.Trim());

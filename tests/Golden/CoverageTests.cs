@@ -12,7 +12,7 @@ namespace Latent.Golden.Tests;
 /// <summary>Every file is large enough, every flag is documented, and every edge class appears in both formats.</summary>
 public sealed class CoverageTests
 {
-    private static readonly IReadOnlyList<CheckedFile> Vectors = VectorReader.ReadSet(Repo.Vectors);
+    private static readonly IReadOnlyList<CheckedFile> Vectors = SetIntegrity.Read(Repo.Vectors).Files;
 
     public static IEnumerable<object[]> Required() =>
     [

@@ -2,7 +2,6 @@ using System;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
-using System.Text.Json;
 using System.Threading;
 using Latent.Golden.Tests.Support;
 using Xunit;
@@ -10,8 +9,8 @@ using Xunit;
 namespace Latent.Golden.Tests;
 
 /// <summary>
-/// A generation killed midway leaves only complete files under their final names, and no manifest: files are written to a
-/// temporary name, flushed and renamed, and MANIFEST.json comes last.
+/// A generation killed midway leaves the target folder untouched: the set is built in a staging folder beside it and
+/// renamed into place only when complete. SIGTERM removes the staging folder; after SIGKILL the next run removes it.
 /// </summary>
 public sealed class InterruptTests
 {
@@ -19,12 +18,12 @@ public sealed class InterruptTests
     private const string LongCount = "6000";
 
     [Fact]
-    public void Sigterm_midway_leaves_complete_files_no_temporary_file_and_no_manifest()
+    public void Sigterm_midway_leaves_no_set_and_no_staging_folder()
     {
         using var folder = new TempFolder();
         string set = Path.Combine(folder.Path, GoldenVersion.Folder);
         using Process process = Tool.Start("golden", "--out", folder.Path, "--count", LongCount);
-        WaitForFirstFile(process, set);
+        WaitForFirstStagedFile(process, folder.Path);
         using (Process kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
         {
             kill.WaitForExit();
@@ -33,33 +32,52 @@ public sealed class InterruptTests
         Tool.Result r = Tool.Wait(process);
         Assert.True(r.ExitCode == 130, r.ToString());
         Assert.Contains("interrupted after", r.Stderr, StringComparison.Ordinal);
-        AssertOnlyCompleteFiles(set);
-        Assert.Empty(Directory.EnumerateFiles(set, "*.tmp", new EnumerationOptions { AttributesToSkip = 0 }));
+        Assert.Contains("was not changed", r.Stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(set), "a set folder appeared although the run was interrupted");
+        Assert.Empty(Directory.EnumerateFileSystemEntries(folder.Path));
     }
 
     [Fact]
-    public void Sigkill_midway_leaves_complete_files_and_the_next_run_completes_the_set()
+    public void Sigterm_midway_keeps_the_previous_set_intact()
+    {
+        using var folder = new TempFolder();
+        Assert.Equal(0, Tool.Run("golden", "--out", folder.Path, "--count", "2").ExitCode);
+        using Process process = Tool.Start("golden", "--out", folder.Path, "--count", LongCount, "--replace");
+        WaitForFirstStagedFile(process, folder.Path);
+        using (Process kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            kill.WaitForExit();
+        }
+
+        Assert.Equal(130, Tool.Wait(process).ExitCode);
+        Assert.Equal(0, Tool.Run("golden", "--verify", folder.Path).ExitCode);
+        Assert.Equal(2, Latent.Golden.Generation.ManifestReader.Read(Path.Combine(folder.Path, GoldenVersion.Folder, "MANIFEST.json")).Options.Count);
+    }
+
+    [Fact]
+    public void Sigkill_midway_leaves_no_set_and_the_next_run_removes_the_staging_folder()
     {
         using var folder = new TempFolder();
         string set = Path.Combine(folder.Path, GoldenVersion.Folder);
         using Process process = Tool.Start("golden", "--out", folder.Path, "--count", LongCount);
-        WaitForFirstFile(process, set);
+        WaitForFirstStagedFile(process, folder.Path);
         process.Kill();
         process.WaitForExit();
         Assert.NotEqual(0, process.ExitCode);
-        AssertOnlyCompleteFiles(set);
+        Assert.False(Directory.Exists(set));
+        Assert.Single(Directory.EnumerateDirectories(folder.Path, ".v1.*.tmp"));
 
-        // The next run removes any temporary file a kill may have left and writes the whole set.
+        // The next run removes the staging folder of the killed process and writes the whole set.
         Tool.Result again = Tool.Run("golden", "--out", folder.Path, "--count", "3");
         Assert.True(again.ExitCode == 0, again.ToString());
-        Assert.Empty(Directory.EnumerateFiles(set, "*.tmp", new EnumerationOptions { AttributesToSkip = 0 }));
+        Assert.Equal([set], Directory.EnumerateFileSystemEntries(folder.Path));
         Assert.Equal(0, Tool.Run("golden", "--verify", folder.Path).ExitCode);
     }
 
-    private static void WaitForFirstFile(Process process, string set)
+    private static void WaitForFirstStagedFile(Process process, string outDir)
     {
         var clock = Stopwatch.StartNew();
-        while (!(Directory.Exists(set) && Directory.EnumerateFiles(set, "*.json").Any()))
+        while (!Directory.EnumerateDirectories(outDir, ".v1.*.tmp").Any(d => Directory.EnumerateFiles(d, "*.json").Any()))
         {
             Assert.False(process.HasExited, "the generation ended before a file was written");
             Assert.True(clock.Elapsed < TimeSpan.FromMinutes(3), "no file was written within 3 minutes");
@@ -67,21 +85,5 @@ public sealed class InterruptTests
         }
 
         Assert.False(process.HasExited, "the generation finished before it could be interrupted; raise LongCount");
-    }
-
-    /// <summary>Every file under a final name parses and holds as many tests as its header says; there is no manifest.</summary>
-    private static void AssertOnlyCompleteFiles(string set)
-    {
-        Assert.False(File.Exists(Path.Combine(set, "MANIFEST.json")), "a manifest was written although the set is incomplete");
-        string[] files = Directory.GetFiles(set, "*.json");
-        Assert.NotEmpty(files);
-        Assert.True(files.Length < 10, "every file was written: the run was not interrupted midway");
-        foreach (string file in files)
-        {
-            using JsonDocument document = JsonDocument.Parse(File.ReadAllBytes(file));
-            int declared = document.RootElement.GetProperty("numberOfTests").GetInt32();
-            int present = document.RootElement.GetProperty("testGroups").EnumerateArray().Sum(g => g.GetProperty("tests").GetArrayLength());
-            Assert.Equal(declared, present);
-        }
     }
 }

@@ -18,12 +18,15 @@ internal static class CheckCommand
 {
     public static Command Create()
     {
-        var vectors = new Option<string>("--vectors") { Description = "The vector set: the folder with MANIFEST.json, or its parent.", Required = true };
-        var results = new Option<string>("--results") { Description = "The port's results (latent-results-v1 JSON, see README 'For port authors').", Required = true };
-        var definition = new Option<string?>("--definition") { Description = "Check only this definition's files." };
-        var format = new Option<string?>("--format") { Description = "Check only this format's files (f64 or f32)." };
+        var vectors = new Option<string>("--vectors") { Description = "The vector set: the folder with MANIFEST.json, or its parent. Every file is verified against the manifest first.", Required = true, HelpName = "DIR" };
+        var results = new Option<string>("--results") { Description = "The port's results (latent-results-v1 JSON, see README 'For port authors'); - reads standard input.", Required = true, HelpName = "FILE" };
+        var definition = new Option<string?>("--definition") { Description = "Check only this definition's files.", HelpName = "NAME" };
+        var format = new Option<string?>("--format") { Description = "Check only this format's files (f64 or f32).", HelpName = "F" };
         format.AcceptOnlyFromAmong("f64", "f32");
-        var command = new Command("check", "Check a port's results against golden vectors: per definition and format, passed, failed, max error in ulps and in tolerance units, and every failing tcId with its flags.")
+        var command = new Command(
+            "check",
+            "Check a port's results against golden vectors: verify the set against its MANIFEST.json, then print per definition and format passed, failed, max error in ulps and in tolerance units, and every failing tcId with its flags.\n"
+            + "Exit codes: 0 every test passes; 1 some test fails (a missing tcId fails); 2 bad input (a set that does not match its manifest, malformed results, bad option), with one line naming the file; 70 internal error.")
         {
             vectors, results, definition, format,
         };
@@ -47,21 +50,17 @@ internal static class CheckCommand
         string folder = SetVerifier.FindSetFolder(vectorsDir) ?? vectorsDir;
         try
         {
-            IReadOnlyList<CheckedFile> all = VectorReader.ReadSet(folder);
-            PortResults portResults = ResultsReader.Read(resultsFile, all);
-            CheckedFile[] chosen = [.. all.Where(f => (only is null || f.Definition == only) && (format is null || f.Format == format))];
+            VerifiedSet set = SetIntegrity.Read(folder);
+            PortResults portResults = ResultsReader.Read(resultsFile, set.Files);
+            CheckedFile[] chosen = [.. set.Files.Where(f => (only is null || f.Definition == only) && (format is null || f.Format == format))];
             if (chosen.Length == 0)
             {
                 throw new UsageException("no vector file matches --definition and --format");
             }
 
             IReadOnlyList<FileVerdict> verdicts = Checker.Check(chosen, portResults);
-            CheckReport.Write(output, folder, resultsFile, portResults, verdicts);
+            CheckReport.Write(output, set, resultsFile, portResults, verdicts);
             return verdicts.All(v => v.Failures.Count == 0) ? ExitCodes.Success : ExitCodes.CheckFailed;
-        }
-        catch (InputErrorException e)
-        {
-            throw new UsageException(e.Message, e);
         }
         catch (IOException e)
         {

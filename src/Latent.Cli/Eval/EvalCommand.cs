@@ -44,7 +44,7 @@ internal static class EvalCommand
         };
         var index = new Option<string?>("--index") { Description = "Code index of quantizeAt, from 0." };
 
-        var command = new Command("eval", "Evaluate one definition of Generative.Latent and print each result as its bit pattern and shortest round-trip decimal.")
+        var command = new Command("eval", "Evaluate one definition of Generative.Latent and print each result as its bit pattern and shortest round-trip decimal.\n" + ExitCodes.Help)
         {
             definition, format, semantics, shape, emptyMean, json, x, mu, logvar, eps, codebook, index,
         };

@@ -114,7 +114,10 @@ internal static class Evaluator
         shape ??= Shape.Of(0);
         if (!int.TryParse(request.Index.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int idx))
         {
-            throw new UsageException($"--index: '{request.Index}' is not an integer");
+            bool integer = System.Numerics.BigInteger.TryParse(request.Index.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _);
+            throw new UsageException(integer
+                ? $"--index: '{Latent.Golden.Reading.SafeText.Excerpt(request.Index)}' is out of range (the codebook has {codes.Length} codes)"
+                : $"--index: '{Latent.Golden.Reading.SafeText.Excerpt(request.Index)}' is not an integer");
         }
 
         var book = new Codebook<T>(codes.Length, shape, embeddings.SelectMany(e => e).ToArray());

@@ -13,17 +13,9 @@ internal static class GoldenVerifyRunner
     {
         string? folder = SetVerifier.FindSetFolder(directory) ?? throw new UsageException($"no MANIFEST.json in {directory} or {Path.Combine(directory, Latent.Golden.GoldenVersion.Folder)}");
         var clock = Stopwatch.StartNew();
-        IReadOnlyList<string> problems;
-        Manifest manifest;
-        try
-        {
-            problems = SetVerifier.Verify(folder, out manifest, done => io.Progress($"latent golden --verify: {done} tests re-derived"));
-        }
-        catch (InvalidDataException e)
-        {
-            throw new UsageException(e.Message, e);
-        }
 
+        // A malformed manifest or an unreadable file is an InputErrorException: LatentApp prints it, exit 2.
+        IReadOnlyList<string> problems = SetVerifier.Verify(folder, out Manifest manifest, done => io.Progress($"latent golden --verify: {done} tests re-derived"));
         io.EndProgress();
         foreach (string problem in problems)
         {

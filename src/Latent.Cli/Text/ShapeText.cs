@@ -18,8 +18,14 @@ internal static class ShapeText
         var dims = new int[parts.Length];
         for (int k = 0; k < parts.Length; k++)
         {
-            if (!int.TryParse(parts[k].Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out dims[k]))
+            string dim = parts[k].Trim();
+            if (!int.TryParse(dim, NumberStyles.None, CultureInfo.InvariantCulture, out dims[k]))
             {
+                if (dim.Length > 0 && System.Linq.Enumerable.All(dim, char.IsAsciiDigit))
+                {
+                    throw new UsageException($"{optionName}: dimension {dim} is out of range: at most {int.MaxValue}");
+                }
+
                 throw new UsageException($"{optionName}: '{text}' is not a shape (comma-separated non-negative dimensions, or 'scalar')");
             }
         }

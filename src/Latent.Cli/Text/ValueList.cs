@@ -20,14 +20,34 @@ internal static class ValueList
         var values = new T[parts.Length];
         for (int i = 0; i < parts.Length; i++)
         {
+            RequireFullWidth(optionName, i, parts[i].Trim(), TFormat.BitWidth);
             string? error = IeeeText.TryParse<T, TFormat>(parts[i], out values[i]);
             if (error is not null)
             {
-                throw new UsageException($"{optionName}: value {i + 1}: {error} (expected a decimal, nan, inf, -inf, -0 or 0x and up to {TFormat.BitWidth / 4} hex digits)");
+                throw new UsageException($"{optionName}: value {i + 1}: {error} (expected a decimal, nan, inf, -inf, -0 or 0x and {TFormat.BitWidth / 4} hex digits)");
             }
         }
 
         return values;
+    }
+
+    /// <summary>
+    /// A bit pattern must have the format's full width: <c>0x3F800000</c> (1.0f) in an f64 run is an error, not the
+    /// zero-padded subnormal <c>0x000000003F800000</c> it would silently become.
+    /// </summary>
+    private static void RequireFullWidth(string optionName, int index, string part, int bitWidth)
+    {
+        string digits = part.StartsWith('-') ? part[1..] : part;
+        if (!digits.StartsWith("0x", StringComparison.OrdinalIgnoreCase))
+        {
+            return;
+        }
+
+        int width = digits.Length - 2;
+        if (width != bitWidth / 4)
+        {
+            throw new UsageException($"{optionName}: value {index + 1}: '{Latent.Golden.Reading.SafeText.Excerpt(part)}' is not a f{bitWidth} bit pattern: it has {width} hex digits, a f{bitWidth} pattern has exactly {bitWidth / 4}");
+        }
     }
 
     /// <summary>Requires a list to fill a shape exactly.</summary>

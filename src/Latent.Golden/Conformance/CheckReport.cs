@@ -4,6 +4,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using Latent.Golden.Model;
+using Latent.Golden.Reading;
 using Latent.Oracles;
 
 namespace Latent.Golden.Conformance;
@@ -15,13 +16,19 @@ namespace Latent.Golden.Conformance;
 public static class CheckReport
 {
     /// <summary>Writes the report of <paramref name="verdicts"/>.</summary>
-    public static void Write(TextWriter output, string vectorsFolder, string resultsFile, PortResults results, IReadOnlyList<FileVerdict> verdicts)
+    /// <remarks>
+    /// The header names the set's generator version and manifest SHA-256, so that a verdict is tied to the exact vectors;
+    /// every string that came from an input file (the port, flags) is printed with control characters escaped.
+    /// </remarks>
+    public static void Write(TextWriter output, VerifiedSet set, string resultsFile, PortResults results, IReadOnlyList<FileVerdict> verdicts)
     {
         ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(set);
+        ArgumentNullException.ThrowIfNull(resultsFile);
         ArgumentNullException.ThrowIfNull(results);
         ArgumentNullException.ThrowIfNull(verdicts);
-        string port = results.Port.Length == 0 ? "" : $" (port: {results.Port.ReplaceLineEndings(" ")})";
-        output.WriteLine($"latent check: vectors {vectorsFolder}, results {resultsFile}{port}");
+        string port = results.Port.Length == 0 ? "" : $" (port: {SafeText.Escape(results.Port)})";
+        output.WriteLine($"latent check: vectors {SafeText.Escape(set.Folder)} (generator {set.Manifest.GeneratorVersion}, manifest sha256 {set.ManifestSha256}), results {BoundedInput.Name(resultsFile)}{port}");
         output.WriteLine($"{"definition",-30} {"format",-6} {"passed",7} {"failed",7} {"max ulps",12} {"max tol",10}");
         foreach (FileVerdict v in verdicts)
         {
@@ -32,7 +39,7 @@ public static class CheckReport
         {
             foreach (Failure f in v.Failures)
             {
-                output.WriteLine($"FAIL {v.Definition.LeanName()} {v.Format} tcId {f.TcId} [{string.Join(",", f.Flags)}]: {f.Reason}");
+                output.WriteLine($"FAIL {v.Definition.LeanName()} {v.Format} tcId {f.TcId} [{SafeText.Escape(string.Join(",", f.Flags))}]: {f.Reason}");
             }
         }
 

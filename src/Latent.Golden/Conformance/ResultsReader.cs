@@ -1,9 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.IO;
 using System.Linq;
 using System.Text.Json;
+using Latent.Golden.Reading;
 using Latent.Golden.Writing;
 
 namespace Latent.Golden.Conformance;
@@ -37,24 +37,34 @@ public static class ResultsReader
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(vectors);
-        string name = Path.GetFileName(path);
-        var info = new FileInfo(path);
-        if (!info.Exists)
+        string name = path == BoundedInput.StandardInput ? BoundedInput.Name(path) : SafeText.Escape(System.IO.Path.GetFileName(path));
+        return Parse(BoundedInput.Read(path, MaxBytes), name, vectors);
+    }
+
+    /// <summary>Parses results held in memory; <paramref name="name"/> is the file name errors give.</summary>
+    /// <exception cref="InputErrorException">The bytes are not well-formed results for <paramref name="vectors"/>.</exception>
+    public static PortResults Parse(ReadOnlyMemory<byte> bytes, string name, IReadOnlyList<CheckedFile> vectors)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(vectors);
+        if (bytes.Length > MaxBytes)
         {
-            throw new InputErrorException($"{path}: no such file");
+            throw new InputErrorException($"{name}: more than the limit of {MaxBytes} bytes");
         }
 
-        if (info.Length > MaxBytes)
-        {
-            throw new InputErrorException(name, "$", $"{info.Length} bytes, more than the limit of {MaxBytes}");
-        }
-
-        byte[] bytes = File.ReadAllBytes(path);
         var state = new State(name, vectors.ToDictionary(v => v.FileName, StringComparer.Ordinal));
-        var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { MaxDepth = MaxDepth, CommentHandling = JsonCommentHandling.Disallow });
+        var reader = new Utf8JsonReader(JsonBytes.Text(bytes, name).Span, new JsonReaderOptions { MaxDepth = MaxDepth, CommentHandling = JsonCommentHandling.Disallow });
         try
         {
-            return ReadRoot(ref reader, state);
+            PortResults results = ReadRoot(ref reader, state);
+
+            // One JSON value and nothing after it but white space: "{...}{}" or "{...} garbage" is not a results file.
+            if (reader.Read())
+            {
+                throw state.Error("data after the end of the results object");
+            }
+
+            return results;
         }
         catch (JsonException e)
         {
@@ -73,7 +83,7 @@ public static class ResultsReader
         while (Next(ref reader, state) == JsonTokenType.PropertyName)
         {
             string property = PropertyName(ref reader, state);
-            state.Push($".{property}");
+            state.Push("." + SafeText.Excerpt(property));
             if (!seen.Add(property))
             {
                 throw state.Error("duplicate property");
@@ -118,7 +128,7 @@ public static class ResultsReader
         while (Next(ref reader, state) == JsonTokenType.PropertyName)
         {
             string fileName = PropertyName(ref reader, state);
-            state.Push($"[{JsonSerializer.Serialize(fileName)}]");
+            state.Push(Key(fileName));
             if (!state.Vectors.TryGetValue(fileName, out CheckedFile? vector))
             {
                 throw state.Error("not a vector file of this set");
@@ -146,7 +156,7 @@ public static class ResultsReader
         while (Next(ref reader, state) == JsonTokenType.PropertyName)
         {
             string key = PropertyName(ref reader, state);
-            state.Push($"[{JsonSerializer.Serialize(key)}]");
+            state.Push(Key(key));
             if (key.Length == 0 || key.Length > 9 || !key.All(char.IsAsciiDigit) || !int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out int tcId))
             {
                 throw state.Error("a tcId must be a decimal integer");
@@ -177,7 +187,7 @@ public static class ResultsReader
                 string text = String(ref reader, state);
                 if (!BitsText.TryParse(text, width, out bits[i]))
                 {
-                    throw state.Error($"'{Shorten(text)}' is not 0x and {width / 4} hex digits");
+                    throw state.Error($"'{SafeText.Excerpt(text)}' is not 0x and {width / 4} hex digits");
                 }
 
                 state.Pop();
@@ -230,6 +240,9 @@ public static class ResultsReader
         return value.Length > MaxStringLength ? throw state.Error("a string longer than the limit") : value;
     }
 
+    /// <summary>A JSON path segment for a property name from the file: quoted as a short escaped excerpt (names may be 1,024 characters long).</summary>
+    private static string Key(string name) => "[\"" + SafeText.Excerpt(name) + "\"]";
+
     private static string Describe(JsonTokenType type) => type switch
     {
         JsonTokenType.StartObject => "an object",
@@ -240,8 +253,6 @@ public static class ResultsReader
         JsonTokenType.Null => "null",
         _ => type.ToString(),
     };
-
-    private static string Shorten(string text) => text.Length <= 24 ? text : text[..24] + "...";
 
     /// <summary>The file being read, the vectors it answers, and the JSON path of the current token.</summary>
     private sealed class State(string file, Dictionary<string, CheckedFile> vectors)

@@ -4,6 +4,7 @@ using System.IO;
 using System.Text.Json;
 using Latent.Golden.Model;
 using Latent.Oracles;
+using Latent.Golden.Reading;
 using Latent.Golden.Writing;
 
 namespace Latent.Golden.Conformance;
@@ -17,48 +18,28 @@ public static class VectorReader
     /// <summary>The largest vector file accepted (the released files are a few MB).</summary>
     public const long MaxBytes = 256L << 20;
 
-    /// <summary>Reads every <c>*.json</c> vector file of a set folder (the folder with <c>MANIFEST.json</c>, or any folder of vector files).</summary>
-    public static IReadOnlyList<CheckedFile> ReadSet(string folder)
-    {
-        ArgumentNullException.ThrowIfNull(folder);
-        if (!Directory.Exists(folder))
-        {
-            throw new InputErrorException($"{folder}: no such folder");
-        }
-
-        var files = new List<CheckedFile>();
-        foreach (string path in Directory.EnumerateFiles(folder, "*.json"))
-        {
-            if (Path.GetFileName(path) != ManifestWriter.FileName)
-            {
-                files.Add(Read(path));
-            }
-        }
-
-        if (files.Count == 0)
-        {
-            throw new InputErrorException($"{folder}: no vector files");
-        }
-
-        files.Sort((a, b) => string.CompareOrdinal(a.FileName, b.FileName));
-        return files;
-    }
-
-    /// <summary>Reads one vector file.</summary>
+    /// <summary>Reads one vector file (through the bounded reader; <c>-</c> is standard input).</summary>
     public static CheckedFile Read(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        string name = Path.GetFileName(path);
-        var info = new FileInfo(path);
-        if (info.Length > MaxBytes)
+        string name = path == BoundedInput.StandardInput ? BoundedInput.Name(path) : SafeText.Escape(Path.GetFileName(path));
+        return Parse(BoundedInput.Read(path, MaxBytes), name);
+    }
+
+    /// <summary>Parses a vector file held in memory; <paramref name="name"/> is the file name errors give.</summary>
+    /// <exception cref="InputErrorException">The bytes are not a well-formed vector file.</exception>
+    public static CheckedFile Parse(ReadOnlyMemory<byte> bytes, string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        if (bytes.Length > MaxBytes)
         {
-            throw new InputErrorException(name, "$", $"{info.Length} bytes, more than the limit of {MaxBytes}");
+            throw new InputErrorException($"{name}: more than the limit of {MaxBytes} bytes");
         }
 
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(File.ReadAllBytes(path), new JsonDocumentOptions { MaxDepth = 16 });
+            document = JsonDocument.Parse(JsonBytes.Text(bytes, name), new JsonDocumentOptions { MaxDepth = 16, AllowDuplicateProperties = false });
         }
         catch (JsonException e)
         {
@@ -75,11 +56,11 @@ public static class VectorReader
             }
 
             string definitionName = at.String(root, "$", "definition");
-            Definition definition = Definitions.Find(definitionName) ?? throw new InputErrorException(name, "$.definition", $"unknown definition '{definitionName}'");
+            Definition definition = Definitions.Find(definitionName) ?? throw new InputErrorException(name, "$.definition", $"unknown definition '{SafeText.Excerpt(definitionName)}'");
             string format = at.String(root, "$", "format");
             if (format is not ("f64" or "f32"))
             {
-                throw new InputErrorException(name, "$.format", $"unknown format '{format}'");
+                throw new InputErrorException(name, "$.format", $"unknown format '{SafeText.Excerpt(format)}'");
             }
 
             int width = ValueText.BitWidth(format);

@@ -12,12 +12,15 @@ public sealed record GoldenOptions(ulong Seed, int Count, IReadOnlyList<string> 
     /// <summary>The built-in defaults: the default seed, 1,000 random tests per file, both formats.</summary>
     public static GoldenOptions Default { get; } = new(GoldenVersion.DefaultSeed, GoldenVersion.DefaultCount, ["f64", "f32"]);
 
+    /// <summary>The most random tests per file: about 1.3 GB of vectors.</summary>
+    public const int MaxCount = 1_000_000;
+
     /// <summary>Checks the options, with a one-line reason.</summary>
     public string? Problem()
     {
-        if (Count < 0 || Count > 1_000_000)
+        if (Count < 0 || Count > MaxCount)
         {
-            return $"--count must be between 0 and 1000000, not {Count}";
+            return $"--count {Count} is out of range: expected 0 to {MaxCount}";
         }
 
         if (Formats.Count == 0)
@@ -29,7 +32,7 @@ public sealed record GoldenOptions(ulong Seed, int Count, IReadOnlyList<string> 
         {
             if (f is not ("f64" or "f32"))
             {
-                return $"unknown format '{f}'; expected f64 or f32";
+                return $"unknown format '{Reading.SafeText.Excerpt(f)}'; expected f64 or f32";
             }
         }
 

@@ -2,7 +2,10 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Text.Json;
+using Latent.Golden.Conformance;
+using Latent.Golden.Reading;
 
 namespace Latent.Golden.Generation;
 
@@ -18,36 +21,39 @@ public static class ManifestReader
     /// <summary>Manifests are small; anything larger is not one.</summary>
     public const long MaxBytes = 1 << 20;
 
-    /// <summary>Parses the manifest at <paramref name="path"/>.</summary>
-    /// <exception cref="InvalidDataException">The file is not a well-formed manifest; the message names the file and the JSON path.</exception>
+    /// <summary>Parses the manifest at <paramref name="path"/> (through the bounded reader).</summary>
+    /// <exception cref="InputErrorException">The file is missing or not a well-formed manifest; the message names the file and the JSON path.</exception>
     public static Manifest Read(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        var info = new FileInfo(path);
-        if (!info.Exists)
-        {
-            throw new InvalidDataException($"{path}: no such file");
-        }
+        return Parse(BoundedInput.Read(path, MaxBytes), BoundedInput.Name(path));
+    }
 
-        if (info.Length > MaxBytes)
+    /// <summary>Parses a manifest held in memory; <paramref name="name"/> is the file name errors give.</summary>
+    /// <exception cref="InputErrorException">The bytes are not a well-formed manifest.</exception>
+    public static Manifest Parse(ReadOnlyMemory<byte> bytes, string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        string fileName = name; // the local functions below call a field's name 'name'
+        if (bytes.Length > MaxBytes)
         {
-            throw new InvalidDataException($"{path}: {info.Length} bytes, more than a manifest's limit of {MaxBytes}");
+            throw new InputErrorException($"{name}: more than the limit of {MaxBytes} bytes");
         }
 
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(File.ReadAllBytes(path), new JsonDocumentOptions { MaxDepth = 8 });
+            document = JsonDocument.Parse(JsonBytes.Text(bytes, name), new JsonDocumentOptions { MaxDepth = 8, AllowDuplicateProperties = false });
         }
         catch (JsonException e)
         {
-            throw new InvalidDataException($"{path}: not JSON ({e.Message.ReplaceLineEndings(" ")})", e);
+            throw new InputErrorException(name, JsonErrors.Where(e), "not valid JSON: " + JsonErrors.Message(e));
         }
 
         using (document)
         {
             JsonElement root = document.RootElement;
-            string Fail(string jsonPath, string what) => throw new InvalidDataException($"{path}: {jsonPath}: {what}");
+            string Fail(string jsonPath, string what) => throw new InputErrorException(fileName, jsonPath, what);
             if (root.ValueKind != JsonValueKind.Object)
             {
                 Fail("$", "expected an object");
@@ -73,10 +79,14 @@ public static class ManifestReader
             }
 
             string version = Text(root, "generatorVersion", "$");
-            string seedText = Text(root, "seed", "$");
-            if (!seedText.StartsWith("0x", StringComparison.Ordinal) || !ulong.TryParse(seedText.AsSpan(2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out ulong seed))
+            if (version.Length is 0 or > 64 || SafeText.Escape(version) != version)
             {
-                Fail("$.seed", "expected 0x and up to 16 hex digits");
+                Fail("$.generatorVersion", "expected a short version string without control characters");
+            }
+            string seedText = Text(root, "seed", "$");
+            if (!SeedText.TryParse(seedText, out ulong seed, out string seedProblem))
+            {
+                Fail("$.seed", $"'{SafeText.Excerpt(seedText)}' {seedProblem}");
             }
 
             long count = Number(root, "count", "$");
@@ -100,6 +110,7 @@ public static class ManifestReader
             }
 
             var files = new List<ManifestEntry>();
+            var listed = new HashSet<string>(StringComparer.Ordinal);
             if (!root.TryGetProperty("files", out JsonElement fileArray) || fileArray.ValueKind != JsonValueKind.Array)
             {
                 Fail("$.files", "expected an array");
@@ -114,13 +125,24 @@ public static class ManifestReader
                     Fail(at, "expected an object");
                 }
 
-                string name = Text(f, "path", at);
-                if (name.Contains('/', StringComparison.Ordinal) || name.Contains('\\', StringComparison.Ordinal) || name.StartsWith('.'))
+                string file = Text(f, "path", at);
+                if (file.Length == 0 || file.Length > 255 || file.Contains('/', StringComparison.Ordinal) || file.Contains('\\', StringComparison.Ordinal) || file.StartsWith('.') || SafeText.Escape(file) != file)
                 {
                     Fail($"{at}.path", "expected a plain file name");
                 }
 
-                files.Add(new ManifestEntry(name, Text(f, "sha256", at), Number(f, "bytes", at), (int)Math.Min(Number(f, "numberOfTests", at), int.MaxValue)));
+                if (!listed.Add(file))
+                {
+                    Fail($"{at}.path", $"{file} is listed twice");
+                }
+
+                string sha256 = Text(f, "sha256", at);
+                if (sha256.Length != 64 || !sha256.All(c => char.IsAsciiDigit(c) || c is >= 'a' and <= 'f'))
+                {
+                    Fail($"{at}.sha256", "expected 64 lower-case hex digits");
+                }
+
+                files.Add(new ManifestEntry(file, sha256, Number(f, "bytes", at), (int)Math.Min(Number(f, "numberOfTests", at), int.MaxValue)));
             }
 
             return new Manifest(version, options, files);

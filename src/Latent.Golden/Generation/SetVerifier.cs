@@ -4,6 +4,8 @@ using System.IO;
 using System.Linq;
 using System.Security.Cryptography;
 using System.Text;
+using Latent.Golden.Conformance;
+using Latent.Golden.Reading;
 using Latent.Golden.Writing;
 
 namespace Latent.Golden.Generation;
@@ -30,10 +32,10 @@ public static class SetVerifier
     }
 
     /// <summary>Every difference found, one line each; empty when the set is exactly what this generator makes.</summary>
-    /// <exception cref="InvalidDataException">The manifest is malformed.</exception>
+    /// <exception cref="InputErrorException">The manifest is malformed or a file cannot be read.</exception>
     public static IReadOnlyList<string> Verify(string setFolder, out Manifest manifest, Action<int>? onTests = null)
     {
-        manifest = ManifestReader.Read(Path.Combine(setFolder, ManifestWriter.FileName));
+        manifest = ManifestReader.Parse(BoundedInput.Read(Path.Combine(setFolder, ManifestWriter.FileName), ManifestReader.MaxBytes, regularFileOnly: true), ManifestWriter.FileName);
         var problems = new List<string>();
         if (manifest.GeneratorVersion != GoldenVersion.Generator)
         {
@@ -43,7 +45,7 @@ public static class SetVerifier
         foreach (ManifestEntry entry in manifest.Files)
         {
             string path = Path.Combine(setFolder, entry.Path);
-            if (File.Exists(path) && entry.Sha256 != Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path))))
+            if (File.Exists(path) && entry.Sha256 != Convert.ToHexStringLower(SHA256.HashData(BoundedInput.Read(path, VectorReader.MaxBytes, regularFileOnly: true))))
             {
                 problems.Add($"{entry.Path}: its SHA-256 differs from the manifest's");
             }
@@ -59,7 +61,7 @@ public static class SetVerifier
                 continue;
             }
 
-            byte[] actual = File.ReadAllBytes(path);
+            byte[] actual = BoundedInput.Read(path, VectorReader.MaxBytes, regularFileOnly: true);
             if (!actual.AsSpan().SequenceEqual(file.Bytes))
             {
                 problems.Add($"{file.FileName}: differs from the regenerated file {FirstDifference(actual, file.Bytes)}");
@@ -72,13 +74,13 @@ public static class SetVerifier
         }
 
         var names = new HashSet<string>(expected.Select(f => f.FileName), StringComparer.Ordinal) { ManifestWriter.FileName };
-        foreach (string extra in Directory.EnumerateFiles(setFolder, "*.json").Select(p => Path.GetFileName(p)).Where(n => !names.Contains(n)).Order(StringComparer.Ordinal))
+        foreach (string extra in Directory.EnumerateFileSystemEntries(setFolder).Select(p => Path.GetFileName(p)).Where(n => n.EndsWith(".json", StringComparison.OrdinalIgnoreCase) && !names.Contains(n)).Order(StringComparer.Ordinal))
         {
-            problems.Add($"{extra}: not part of the set");
+            problems.Add($"{SafeText.Escape(extra)}: not part of the set");
         }
 
         byte[] manifestBytes = ManifestWriter.Write(manifest.Options, expected);
-        if (!File.ReadAllBytes(Path.Combine(setFolder, ManifestWriter.FileName)).AsSpan().SequenceEqual(manifestBytes))
+        if (!BoundedInput.Read(Path.Combine(setFolder, ManifestWriter.FileName), ManifestReader.MaxBytes, regularFileOnly: true).AsSpan().SequenceEqual(manifestBytes))
         {
             problems.Add($"{ManifestWriter.FileName}: differs from the regenerated manifest");
         }

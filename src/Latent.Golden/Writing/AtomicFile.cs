@@ -2,16 +2,15 @@ using System;
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.IO;
-using System.Text.RegularExpressions;
 
 namespace Latent.Golden.Writing;
 
 /// <summary>
 /// Writes a file so that its final name only ever holds complete content: the bytes go to a temporary name in the same
 /// directory (<c>.NAME.PID.tmp</c>), are flushed to the disk, and the temporary file is renamed over the final name, which
-/// is atomic on one file system. A temporary file left by a killed process is removed by the next run in that folder.
+/// is atomic on one file system. A killed process can leave its temporary file behind, never a partial file under the final name.
 /// </summary>
-public static partial class AtomicFile
+public static class AtomicFile
 {
     private static readonly ConcurrentDictionary<string, byte> Pending = new(StringComparer.Ordinal);
 
@@ -58,28 +57,4 @@ public static partial class AtomicFile
             }
         }
     }
-
-    /// <summary>Removes temporary files of this naming scheme left in <paramref name="directory"/> by runs that were killed.</summary>
-    public static int RemoveStale(string directory)
-    {
-        if (!Directory.Exists(directory))
-        {
-            return 0;
-        }
-
-        int removed = 0;
-        foreach (string file in Directory.EnumerateFiles(directory, ".*.tmp"))
-        {
-            if (TempName().IsMatch(Path.GetFileName(file)))
-            {
-                File.Delete(file);
-                removed++;
-            }
-        }
-
-        return removed;
-    }
-
-    [GeneratedRegex(@"^\..+\.[0-9]+\.tmp$", RegexOptions.CultureInvariant)]
-    private static partial Regex TempName();
 }

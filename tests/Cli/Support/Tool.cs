@@ -23,13 +23,17 @@ internal static class Tool
     }
 
     /// <summary>Starts the built tool (<c>dotnet Latent.Cli.dll</c>, copied beside the tests) as a separate process.</summary>
-    public static Result RunProcess(params string[] args)
+    public static Result RunProcess(params string[] args) => RunProcessIn(null, args);
+
+    /// <summary>Runs the built tool as a process in <paramref name="workingDirectory"/> (the current one when null).</summary>
+    public static Result RunProcessIn(string? workingDirectory, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
+            WorkingDirectory = workingDirectory ?? "",
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Latent.Cli.dll"));
         foreach (string a in args)

@@ -11,7 +11,7 @@ internal static class Repo
     public static string Schema => Path.Combine(Root, "spec", "golden.schema.json");
 
     /// <summary>The committed released set (the folder with MANIFEST.json).</summary>
-    public static string Vectors => Path.Combine(Root, "tests", "Golden", "vectors", GoldenVersion.Folder);
+    public static string Vectors => Path.Combine(Root, "vectors", GoldenVersion.Folder);
 
     public static string Ports => Path.Combine(Root, "ports", "python");
 

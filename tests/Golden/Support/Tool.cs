@@ -38,6 +38,17 @@ internal static class Tool
 
     public static Result RunProcess(params string[] args) => Wait(Start(args));
 
+    /// <summary>Runs the built tool with <paramref name="stdin"/> as its standard input.</summary>
+    public static Result RunProcessWithInput(string stdin, params string[] args)
+    {
+        var start = Info("dotnet", [Path.Combine(AppContext.BaseDirectory, "Latent.Cli.dll"), .. args], AppContext.BaseDirectory);
+        start.RedirectStandardInput = true;
+        Process process = Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet");
+        process.StandardInput.Write(stdin);
+        process.StandardInput.Close();
+        return Wait(process);
+    }
+
     /// <summary>Runs a script of <c>ports/python</c> with Debian's Python.</summary>
     public static Result RunPython(string script, params string[] args) =>
         Wait(Process.Start(Info(Python, [Path.Combine(Repo.Ports, script), .. args], Repo.Ports)) ?? throw new InvalidOperationException("could not start " + Python));
