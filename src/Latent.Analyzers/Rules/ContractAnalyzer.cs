@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -26,32 +25,13 @@ public sealed class ContractAnalyzer : DiagnosticAnalyzer
     {
         context.EnableConcurrentExecution();
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
-        context.RegisterCompilationStartAction(start =>
-        {
-            LibrarySymbols? library = LibrarySymbols.TryCreate(start.Compilation);
-            if (library is null)
-            {
-                return;
-            }
-
-            var mirrors = new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
-            start.RegisterSymbolAction(
-                symbolContext =>
-                {
-                    if (symbolContext.Symbol is IMethodSymbol method && library.IsMirror(method))
-                    {
-                        mirrors.TryAdd(method.PartialDefinitionPart ?? method, true);
-                    }
-                },
-                SymbolKind.Method);
-            start.RegisterCompilationEndAction(end => Report(library, mirrors.Keys, end));
-        });
+        MirrorCollection.Register(context, Report, SymbolKind.Method);
     }
 
-    private static void Report(LibrarySymbols library, IEnumerable<IMethodSymbol> mirrors, CompilationAnalysisContext context)
+    private static void Report(LibrarySymbols library, IReadOnlyList<ISymbol> mirrors, CompilationAnalysisContext context)
     {
         SpecIndex index = SpecIndex.Read(context);
-        foreach (IMethodSymbol mirror in mirrors.OrderBy(m => m.ToDisplayString(), System.StringComparer.Ordinal))
+        foreach (IMethodSymbol mirror in mirrors.OfType<IMethodSymbol>())
         {
             if (library.MirroredName(mirror) is { } name
                 && index.Declarations.TryGetValue(name, out (SpecFile File, LeanDeclaration Declaration) found)

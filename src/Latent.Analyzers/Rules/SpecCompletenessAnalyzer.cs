@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -26,35 +25,14 @@ public sealed class SpecCompletenessAnalyzer : DiagnosticAnalyzer
     {
         context.EnableConcurrentExecution();
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
-        context.RegisterCompilationStartAction(start =>
-        {
-            LibrarySymbols? library = LibrarySymbols.TryCreate(start.Compilation);
-            if (library is null)
-            {
-                return;
-            }
-
-            var mirrors = new ConcurrentDictionary<ISymbol, bool>(SymbolEqualityComparer.Default);
-            start.RegisterSymbolAction(
-                symbolContext =>
-                {
-                    ISymbol symbol = symbolContext.Symbol is IMethodSymbol { PartialDefinitionPart: { } definition } ? definition : symbolContext.Symbol;
-                    if (library.IsMirror(symbol))
-                    {
-                        mirrors.TryAdd(symbol, true);
-                    }
-                },
-                SymbolKind.Method,
-                SymbolKind.NamedType);
-            start.RegisterCompilationEndAction(end => Report(library, mirrors.Keys, end));
-        });
+        MirrorCollection.Register(context, Report, SymbolKind.Method, SymbolKind.NamedType);
     }
 
-    private static void Report(LibrarySymbols library, IEnumerable<ISymbol> mirrorSymbols, CompilationAnalysisContext context)
+    private static void Report(LibrarySymbols library, IReadOnlyList<ISymbol> mirrorSymbols, CompilationAnalysisContext context)
     {
         var index = SpecIndex.Read(context);
         List<SpecFile> files = index.Files;
-        List<ISymbol> mirrors = mirrorSymbols.OrderBy(m => m.ToDisplayString(), System.StringComparer.Ordinal).ToList();
+        IReadOnlyList<ISymbol> mirrors = mirrorSymbols;
         if (files.Count == 0 && mirrors.Count == 0)
         {
             return;
