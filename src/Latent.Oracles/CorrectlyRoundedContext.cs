@@ -1,4 +1,5 @@
 using System.Numerics;
+using Latent.Oracles.FastExp;
 using Latent.Ieee;
 using Latent.Oracles.Exact;
 
@@ -43,7 +44,7 @@ public readonly struct CorrectlyRoundedContext<T, TFormat> : IContext<T>
     public static T Div(T x, T y) => IeeeContext<T>.Div(x, y);
 
     /// <inheritdoc/>
-    public static T Exp(T x) => ExactOracle.Exp<T, TFormat>(x);
+    public static T Exp(T x) => CorrectlyRoundedExp.Exp<T, TFormat>(x);
 
     /// <inheritdoc/>
     public static T NatCast(int n) => IeeeContext<T>.NatCast(n);

@@ -70,7 +70,7 @@ public static class ExactOracle
         RequireDestination(x.Length, destination);
         for (int i = 0; i < x.Length; i++)
         {
-            destination[i] = Exp<T, TFormat>(x[i]);
+            destination[i] = FastExp.CorrectlyRoundedExp.Exp<T, TFormat>(x[i]); // the same rounding, MPFR only on hard cases
         }
     }
 
