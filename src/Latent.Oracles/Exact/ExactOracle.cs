@@ -179,7 +179,6 @@ public static class ExactOracle
 
         bool infinite = false;
         bool rational = true;
-        int deepestLogvar = 0;
         for (int i = 0; i < n; i++)
         {
             if (T.IsNaN(mu[i]) || T.IsNaN(logvar[i]))
@@ -188,13 +187,7 @@ public static class ExactOracle
             }
 
             infinite |= !T.IsFinite(mu[i]) || !T.IsFinite(logvar[i]);
-            if (!T.IsZero(logvar[i]) && T.IsFinite(logvar[i]))
-            {
-                rational = false;
-
-                // exp(l) − 1 − l ≈ l²/2 cancels about −log2|l| bits: start with that many more.
-                deepestLogvar = Math.Max(deepestLogvar, -Math.ILogB(double.CreateTruncating(logvar[i])));
-            }
+            rational &= T.IsZero(logvar[i]) || !T.IsFinite(logvar[i]);
         }
 
         if (infinite)
@@ -206,33 +199,44 @@ public static class ExactOracle
         T[] logvarCopy = logvar.ToArray();
         return rational
             ? HalfMeanOfSquares<T, TFormat>(muCopy)
-            : Ziv.Decide<T, TFormat>(TFormat.Precision + 40 + deepestLogvar, (precision, lower, upper) => EncloseKl(muCopy, logvarCopy, precision, lower, upper));
+            : Ziv.Decide<T, TFormat>(TFormat.Precision + 40, (precision, lower, upper) => EncloseKl(muCopy, logvarCopy, precision, lower, upper));
     }
 
+    /// <summary>
+    /// Bounds of <c>Σ (exp(l) − 1 − l + mu²) / 2n</c> at <paramref name="precision"/> bits. Every term is nonnegative, so the sum
+    /// cancels nothing and its relative error is at most the worst term's: each term is evaluated at the sum's precision plus
+    /// the bits its own <c>expm1(l) − l ≈ l²/2</c> cancels (about <c>−log2|l|</c>, per coordinate), <c>mu²</c> exactly; numbers
+    /// come from the thread's <see cref="Scratch"/>, so an attempt allocates nothing per element.
+    /// </summary>
     private static void EncloseKl<T>(T[] mu, T[] logvar, long precision, MpfrNumber lower, MpfrNumber upper)
         where T : IBinaryFloatingPointIeee754<T>
     {
-        using var termLow = new MpfrNumber(precision);
-        using var termHigh = new MpfrNumber(precision);
-        using var square = new MpfrNumber(precision);
+        Scratch scratch = Scratch.Current;
+        MpfrNumber l = scratch.KlLogvar, m = scratch.KlMu, square = scratch.KlSquare, termLow = scratch.KlTermLow, termHigh = scratch.KlTermHigh;
         MpfrNative.SetZero(lower, 1);
         MpfrNative.SetZero(upper, 1);
         for (int i = 0; i < mu.Length; i++)
         {
-            using MpfrNumber l = FormatRounding.Exactly(logvar[i]);
-            using MpfrNumber m = FormatRounding.Exactly(mu[i]);
+            double li = double.CreateTruncating(logvar[i]);
+            if (li != 0)
+            {
+                long termPrecision = precision + Math.Max(0, -Math.ILogB(li));
+                MpfrNative.SetPrecision(termLow, (nint)termPrecision);
+                MpfrNative.SetPrecision(termHigh, (nint)termPrecision);
+                MpfrNative.SetDouble(l, li, MpfrRound.Nearest); // exact
 
-            // exp(l) − 1 − l through expm1, which is increasing in l, so each bound is one directed chain.
-            MpfrNative.Expm1(termLow, l, MpfrRound.Down);
-            MpfrNative.Sub(termLow, termLow, l, MpfrRound.Down);
-            MpfrNative.Expm1(termHigh, l, MpfrRound.Up);
-            MpfrNative.Sub(termHigh, termHigh, l, MpfrRound.Up);
-            MpfrNative.Add(lower, lower, termLow, MpfrRound.Down);
-            MpfrNative.Add(upper, upper, termHigh, MpfrRound.Up);
+                // exp(l) − 1 − l through expm1, which is increasing in l, so each bound is one directed chain.
+                MpfrNative.Expm1(termLow, l, MpfrRound.Down);
+                MpfrNative.Sub(termLow, termLow, l, MpfrRound.Down);
+                MpfrNative.Expm1(termHigh, l, MpfrRound.Up);
+                MpfrNative.Sub(termHigh, termHigh, l, MpfrRound.Up);
+                MpfrNative.Add(lower, lower, termLow, MpfrRound.Down);
+                MpfrNative.Add(upper, upper, termHigh, MpfrRound.Up);
+            }
 
-            MpfrNative.Mul(square, m, m, MpfrRound.Down);
+            MpfrNative.SetDouble(m, double.CreateTruncating(mu[i]), MpfrRound.Nearest);
+            MpfrNative.Mul(square, m, m, MpfrRound.Nearest); // exact at 106 bits
             MpfrNative.Add(lower, lower, square, MpfrRound.Down);
-            MpfrNative.Mul(square, m, m, MpfrRound.Up);
             MpfrNative.Add(upper, upper, square, MpfrRound.Up);
         }
 
