@@ -25,6 +25,7 @@ public static class LatentApp
             DrtCommand.Create(),
             Golden.GoldenCommand.Create(),
             Check.CheckCommand.Create(),
+            Exhaustive.ExhaustiveCommand.Create(),
         };
 
         // '@' at the start of a value is data here, never a response file.
