@@ -125,6 +125,40 @@ public static class ExactOracle
             return mu + (T.One * eps);
         }
 
+        if (FastReparameterize<T, TFormat>(mu, logvar, eps, out T fast))
+        {
+            return fast;
+        }
+
+        return ReparameterizeByZiv<T, TFormat>(mu, logvar, eps);
+    }
+
+    /// <summary>The double-double fast path of <see cref="FastExp.CorrectlyRoundedReparameterize"/> for binary64 and binary32.</summary>
+    private static bool FastReparameterize<T, TFormat>(T mu, T logvar, T eps, out T result)
+        where T : IBinaryFloatingPointIeee754<T>
+        where TFormat : IBinaryFormat<T>
+    {
+        result = T.NaN;
+        if (typeof(TFormat) == typeof(Binary64) && FastExp.CorrectlyRoundedReparameterize.TryFast(double.CreateTruncating(mu), double.CreateTruncating(logvar), double.CreateTruncating(eps), out double d))
+        {
+            result = T.CreateTruncating(d);
+            return true;
+        }
+
+        if (typeof(TFormat) == typeof(Binary32) && FastExp.CorrectlyRoundedReparameterize.TryFast(float.CreateTruncating(mu), float.CreateTruncating(logvar), float.CreateTruncating(eps), out float f))
+        {
+            result = T.CreateTruncating(f);
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary><c>mu + exp(logvar/2)·eps</c> by MPFR enclosures in Ziv's loop (finite, nonzero logvar and eps).</summary>
+    internal static T ReparameterizeByZiv<T, TFormat>(T mu, T logvar, T eps)
+        where T : IBinaryFloatingPointIeee754<T>
+        where TFormat : IBinaryFormat<T>
+    {
         using MpfrNumber m = FormatRounding.Exactly(mu);
         using MpfrNumber e = FormatRounding.Exactly(eps);
         using MpfrNumber halfLogvar = FormatRounding.Exactly(logvar);
