@@ -33,7 +33,7 @@ public static class CorrectlyRoundedReparameterize
     public static bool TryFast(double mu, double logvar, double eps, out double result)
     {
         result = double.NaN;
-        if (!Enclose(mu, logvar, eps, out double s, out double t, out double error) || !double.IsNormal(s))
+        if (!Enclose(mu, logvar, eps, out double s, out double t, out double error, out _) || !double.IsNormal(s))
         {
             return false;
         }
@@ -44,11 +44,22 @@ public static class CorrectlyRoundedReparameterize
         return t + error < halfUp && t - error > -halfDown;
     }
 
-    /// <summary>The binary32 element, or false when only MPFR can decide.</summary>
+    /// <summary>The binary32 element for finite inputs and a nonzero <paramref name="eps"/>, or false when only MPFR can decide.</summary>
     public static bool TryFast(float mu, float logvar, float eps, out float result)
     {
         result = float.NaN;
-        if (!Enclose(mu, logvar, eps, out double s, out double t, out double error))
+        if (!float.IsFinite(mu) || !float.IsFinite(logvar) || !float.IsFinite(eps) || eps == 0)
+        {
+            return false;
+        }
+
+        double x = logvar * 0.5; // exact: binary64 has a wider range than binary32
+        if (Math.Abs(x) > 700 || (!Enclose(mu, logvar, eps, out double s, out double t, out double error, out double product) && !double.IsNaN(product)))
+        {
+            return Saturated(mu, x, eps, out result);
+        }
+
+        if (double.IsNaN(product))
         {
             return false;
         }
@@ -65,10 +76,24 @@ public static class CorrectlyRoundedReparameterize
         return t + error < midHigh - s && error - t < s - midLow;
     }
 
-    /// <summary>The enclosure <c>[S + T − E′, S + T + E′]</c> of <c>mu + exp(logvar/2)·eps</c>; false outside the admitted range.</summary>
-    private static bool Enclose(double mu, double logvar, double eps, out double s, out double t, out double error)
+    /// <summary>
+    /// binary32 inputs whose product <c>p = exp(x)·eps</c> is far outside binary32's range: <c>|x| &gt; 700</c>, or the computed product
+    /// beyond <c>2^±400</c> (so the real one is beyond <c>2^±399</c>). A huge <c>p</c> swamps any binary32 <c>mu</c> (at most 2^128):
+    /// the result overflows to the infinity of <c>eps</c>'s sign. A tiny <c>p</c> (below 2^−399) is far below half the spacing of
+    /// binary32 around any nonzero <c>mu</c> (at least 2^−150): the result is <c>mu</c>; for <c>mu = ±0</c> the real value is <c>p</c>
+    /// itself, which rounds to the zero of <c>eps</c>'s sign, as MPFR's enclosures give it.
+    /// </summary>
+    private static bool Saturated(float mu, double x, float eps, out float result)
     {
-        (s, t, error) = (0, 0, 0);
+        bool huge = x > 0;
+        result = huge ? (eps > 0 ? float.PositiveInfinity : float.NegativeInfinity) : mu != 0 ? mu : eps > 0 ? 0f : -0f;
+        return true;
+    }
+
+    /// <summary>The enclosure <c>[S + T − E′, S + T + E′]</c> of <c>mu + exp(logvar/2)·eps</c>; false outside the admitted range.</summary>
+    private static bool Enclose(double mu, double logvar, double eps, out double s, out double t, out double error, out double product)
+    {
+        (s, t, error, product) = (0, 0, 0, double.NaN);
         double x = logvar * 0.5;
         double absEps = Math.Abs(eps), absMu = Math.Abs(mu);
         if (x * 2 != logvar || !(Math.Abs(x) <= 700) || !(absEps >= Tiny && absEps <= Huge) || !(absMu <= Huge) || !double.IsFinite(mu))
@@ -81,6 +106,7 @@ public static class CorrectlyRoundedReparameterize
         double h = hi * scale, l = lo * scale;
         double ph = TwoProduct(h, eps, out double pl);
         double absPh = Math.Abs(ph);
+        product = ph;
         if (!(absPh >= Tiny && absPh <= Huge))
         {
             return false;

@@ -55,6 +55,29 @@ public class CorrectlyRoundedReparameterizeTests(ITestOutputHelper output)
         Assert.True(answered > N / 2, $"answered {answered}"); // the exactly cancelling quarter of binary64 draws needs MPFR
     }
 
+    [Fact]
+    public void F32_saturated_products_equal_MPFR()
+    {
+        // exp(logvar/2)·eps far beyond binary32's range either way: the result is ±∞, mu, or a signed zero.
+        var random = new Random(1212);
+        for (int i = 0; i < 3000; i++)
+        {
+            float lv = (random.Next(2) == 0 ? 1 : -1) * BitConverter.Int32BitsToSingle(random.Next(0x42C80000, 0x7F800000)); // |logvar| ≥ 100
+            float eps = BitConverter.Int32BitsToSingle(random.Next(int.MinValue, int.MaxValue));
+            float mu = i % 3 == 0 ? (i % 2 == 0 ? 0f : -0f) : BitConverter.Int32BitsToSingle(random.Next(int.MinValue, int.MaxValue));
+            if (!float.IsFinite(eps) || !float.IsFinite(mu) || eps == 0)
+            {
+                continue;
+            }
+
+            if (CorrectlyRoundedReparameterize.TryFast(mu, lv, eps, out float fast))
+            {
+                float slow = ExactOracle.ReparameterizeByZiv<float, Binary32>(mu, lv, eps);
+                Assert.True(BitConverter.SingleToInt32Bits(fast) == BitConverter.SingleToInt32Bits(slow), $"mu {mu:R}, logvar {lv:R}, eps {eps:R}: fast {fast:R}, MPFR {slow:R}");
+            }
+        }
+    }
+
     private static (double Mu, double Logvar, double Eps) Draw(Random random, bool single)
     {
         double Round(double v) => single ? (float)v : v;
