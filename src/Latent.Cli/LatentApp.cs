@@ -84,6 +84,7 @@ public static class LatentApp
             DrtCommand.Create(),
             Golden.GoldenCommand.Create(),
             Check.CheckCommand.Create(),
+            Exhaustive.ExhaustiveCommand.Create(),
         };
         root.Options.Add(new HelpOption());
         root.Options.Add(new VersionOption());

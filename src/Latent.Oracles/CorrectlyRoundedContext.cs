@@ -1,4 +1,5 @@
 using System.Numerics;
+using Latent.Oracles.FastExp;
 using Latent.Ieee;
 using Latent.Oracles.Exact;
 
@@ -7,7 +8,8 @@ namespace Latent.Oracles;
 /// <summary>
 /// The <b>spec-cr</b> semantics as a context: the Lean evaluation order with every primitive correctly rounded.
 /// <c>+ − × ÷</c>, the constants and the count cast are <see cref="IeeeContext{T}"/>'s (the hardware's, already correctly
-/// rounded); only <see cref="Exp"/> differs: MPFR's correctly rounded exponential instead of the C library's.
+/// rounded); only <see cref="Exp"/> differs: the correctly rounded exponential of <see cref="FastExp.CorrectlyRoundedExp"/> (a proven
+/// double-double fast path, MPFR's Ziv loop on the rare inputs it cannot decide) instead of the C library's.
 /// </summary>
 /// <remarks>
 /// The spec evaluator runs the Lean text with this context (<c>Invocation.Spec&lt;CorrectlyRoundedContext&lt;double, Binary64&gt;&gt;</c>):
@@ -43,7 +45,7 @@ public readonly struct CorrectlyRoundedContext<T, TFormat> : IContext<T>
     public static T Div(T x, T y) => IeeeContext<T>.Div(x, y);
 
     /// <inheritdoc/>
-    public static T Exp(T x) => ExactOracle.Exp<T, TFormat>(x);
+    public static T Exp(T x) => CorrectlyRoundedExp.Exp<T, TFormat>(x);
 
     /// <inheritdoc/>
     public static T NatCast(int n) => IeeeContext<T>.NatCast(n);

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Numerics;
+using Latent.Oracles.FastExp;
 using Latent.Golden.Random;
 using Latent.Ieee;
 using Latent.Oracles.Exact;
@@ -23,9 +24,9 @@ internal sealed class ValueKit<T, TFormat>
         MinNormal = TFormat.FromBits(1UL << fractionBits);
         int exponentBits = TFormat.BitWidth - fractionBits - 1;
         Max = TFormat.FromBits((((1UL << exponentBits) - 2) << fractionBits) | ((1UL << fractionBits) - 1));
-        ExpOverflowEdge = LargestWhere(x => T.IsFinite(ExactOracle.Exp<T, TFormat>(x)), T.Zero, Max);
-        ExpZeroEdge = SmallestWhere(x => ExactOracle.Exp<T, TFormat>(x) > T.Zero, -Max, T.Zero);
-        ExpNormalEdge = SmallestWhere(x => ExactOracle.Exp<T, TFormat>(x) >= MinNormal, -Max, T.Zero);
+        ExpOverflowEdge = LargestWhere(x => T.IsFinite(CorrectlyRoundedExp.Exp<T, TFormat>(x)), T.Zero, Max);
+        ExpZeroEdge = SmallestWhere(x => CorrectlyRoundedExp.Exp<T, TFormat>(x) > T.Zero, -Max, T.Zero);
+        ExpNormalEdge = SmallestWhere(x => CorrectlyRoundedExp.Exp<T, TFormat>(x) >= MinNormal, -Max, T.Zero);
         SquareOverflowEdge = LargestWhere(x => T.IsFinite(x * x), T.Zero, Max);
     }
 

@@ -1,5 +1,6 @@
 using System;
 using System.Numerics;
+using Latent.Oracles.FastExp;
 using Latent.Ieee;
 using Latent.Oracles.Exact;
 
@@ -69,7 +70,7 @@ public readonly struct DifferentialContext<T, TFormat, TSpec> : IContext<Twin<T>
     public static Twin<T> Exp(Twin<T> x)
     {
         T spec = TSpec.Exp(x.Spec);
-        T cr = ExactOracle.Exp<T, TFormat>(x.Cr);
+        T cr = CorrectlyRoundedExp.Exp<T, TFormat>(x.Cr);
         t_expCalls++;
         var result = new Twin<T>(spec, cr, 0);
         if (!result.Identical)
@@ -86,7 +87,7 @@ public readonly struct DifferentialContext<T, TFormat, TSpec> : IContext<Twin<T>
         // measured against the correctly rounded exp at a (within half an ulp of e^a); |e^a − e^a'| ≤ e^max(a, a')·|a − a'|
         // (mean value theorem, the larger correctly rounded result standing for e^max within an ulp); and the half ulp of
         // exp_cr(a').
-        T crAtSpecArgument = ExactOracle.Exp<T, TFormat>(x.Spec);
+        T crAtSpecArgument = CorrectlyRoundedExp.Exp<T, TFormat>(x.Spec);
         double larger = Math.Max(double.CreateTruncating(crAtSpecArgument), double.CreateTruncating(cr));
         double bound = Up(Up(Up(Difference(spec, crAtSpecArgument) + HalfUlp(crAtSpecArgument)) + Up(Up(Up(larger) * x.Bound))) + HalfUlp(cr));
         return result with { Bound = double.IsNaN(bound) ? double.PositiveInfinity : bound };

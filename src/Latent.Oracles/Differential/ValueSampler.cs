@@ -101,5 +101,5 @@ public static class ValueSampler<T, TFormat>
     }
 
     /// <summary>The correctly rounded <c>exp</c>, for building inputs that cancel (never the platform's, to stay reproducible).</summary>
-    public static T CorrectlyRoundedExp(T x) => ExactOracle.Exp<T, TFormat>(x);
+    public static T CorrectlyRoundedExp(T x) => FastExp.CorrectlyRoundedExp.Exp<T, TFormat>(x);
 }

@@ -70,7 +70,7 @@ public static class ExactOracle
         RequireDestination(x.Length, destination);
         for (int i = 0; i < x.Length; i++)
         {
-            destination[i] = Exp<T, TFormat>(x[i]);
+            destination[i] = FastExp.CorrectlyRoundedExp.Exp<T, TFormat>(x[i]); // the same rounding, MPFR only on hard cases
         }
     }
 
@@ -125,6 +125,40 @@ public static class ExactOracle
             return mu + (T.One * eps);
         }
 
+        if (FastReparameterize<T, TFormat>(mu, logvar, eps, out T fast))
+        {
+            return fast;
+        }
+
+        return ReparameterizeByZiv<T, TFormat>(mu, logvar, eps);
+    }
+
+    /// <summary>The double-double fast path of <see cref="FastExp.CorrectlyRoundedReparameterize"/> for binary64 and binary32.</summary>
+    private static bool FastReparameterize<T, TFormat>(T mu, T logvar, T eps, out T result)
+        where T : IBinaryFloatingPointIeee754<T>
+        where TFormat : IBinaryFormat<T>
+    {
+        result = T.NaN;
+        if (typeof(TFormat) == typeof(Binary64) && FastExp.CorrectlyRoundedReparameterize.TryFast(double.CreateTruncating(mu), double.CreateTruncating(logvar), double.CreateTruncating(eps), out double d))
+        {
+            result = T.CreateTruncating(d);
+            return true;
+        }
+
+        if (typeof(TFormat) == typeof(Binary32) && FastExp.CorrectlyRoundedReparameterize.TryFast(float.CreateTruncating(mu), float.CreateTruncating(logvar), float.CreateTruncating(eps), out float f))
+        {
+            result = T.CreateTruncating(f);
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary><c>mu + exp(logvar/2)·eps</c> by MPFR enclosures in Ziv's loop (finite, nonzero logvar and eps).</summary>
+    internal static T ReparameterizeByZiv<T, TFormat>(T mu, T logvar, T eps)
+        where T : IBinaryFloatingPointIeee754<T>
+        where TFormat : IBinaryFormat<T>
+    {
         using MpfrNumber m = FormatRounding.Exactly(mu);
         using MpfrNumber e = FormatRounding.Exactly(eps);
         using MpfrNumber halfLogvar = FormatRounding.Exactly(logvar);
@@ -179,7 +213,6 @@ public static class ExactOracle
 
         bool infinite = false;
         bool rational = true;
-        int deepestLogvar = 0;
         for (int i = 0; i < n; i++)
         {
             if (T.IsNaN(mu[i]) || T.IsNaN(logvar[i]))
@@ -188,13 +221,7 @@ public static class ExactOracle
             }
 
             infinite |= !T.IsFinite(mu[i]) || !T.IsFinite(logvar[i]);
-            if (!T.IsZero(logvar[i]) && T.IsFinite(logvar[i]))
-            {
-                rational = false;
-
-                // exp(l) − 1 − l ≈ l²/2 cancels about −log2|l| bits: start with that many more.
-                deepestLogvar = Math.Max(deepestLogvar, -Math.ILogB(double.CreateTruncating(logvar[i])));
-            }
+            rational &= T.IsZero(logvar[i]) || !T.IsFinite(logvar[i]);
         }
 
         if (infinite)
@@ -206,33 +233,44 @@ public static class ExactOracle
         T[] logvarCopy = logvar.ToArray();
         return rational
             ? HalfMeanOfSquares<T, TFormat>(muCopy)
-            : Ziv.Decide<T, TFormat>(TFormat.Precision + 40 + deepestLogvar, (precision, lower, upper) => EncloseKl(muCopy, logvarCopy, precision, lower, upper));
+            : Ziv.Decide<T, TFormat>(TFormat.Precision + 40, (precision, lower, upper) => EncloseKl(muCopy, logvarCopy, precision, lower, upper));
     }
 
+    /// <summary>
+    /// Bounds of <c>Σ (exp(l) − 1 − l + mu²) / 2n</c> at <paramref name="precision"/> bits. Every term is nonnegative, so the sum
+    /// cancels nothing and its relative error is at most the worst term's: each term is evaluated at the sum's precision plus
+    /// the bits its own <c>expm1(l) − l ≈ l²/2</c> cancels (about <c>−log2|l|</c>, per coordinate), <c>mu²</c> exactly; numbers
+    /// come from the thread's <see cref="Scratch"/>, so an attempt allocates nothing per element.
+    /// </summary>
     private static void EncloseKl<T>(T[] mu, T[] logvar, long precision, MpfrNumber lower, MpfrNumber upper)
         where T : IBinaryFloatingPointIeee754<T>
     {
-        using var termLow = new MpfrNumber(precision);
-        using var termHigh = new MpfrNumber(precision);
-        using var square = new MpfrNumber(precision);
+        Scratch scratch = Scratch.Current;
+        MpfrNumber l = scratch.KlLogvar, m = scratch.KlMu, square = scratch.KlSquare, termLow = scratch.KlTermLow, termHigh = scratch.KlTermHigh;
         MpfrNative.SetZero(lower, 1);
         MpfrNative.SetZero(upper, 1);
         for (int i = 0; i < mu.Length; i++)
         {
-            using MpfrNumber l = FormatRounding.Exactly(logvar[i]);
-            using MpfrNumber m = FormatRounding.Exactly(mu[i]);
+            double li = double.CreateTruncating(logvar[i]);
+            if (li != 0)
+            {
+                long termPrecision = precision + Math.Max(0, -Math.ILogB(li));
+                MpfrNative.SetPrecision(termLow, (nint)termPrecision);
+                MpfrNative.SetPrecision(termHigh, (nint)termPrecision);
+                MpfrNative.SetDouble(l, li, MpfrRound.Nearest); // exact
 
-            // exp(l) − 1 − l through expm1, which is increasing in l, so each bound is one directed chain.
-            MpfrNative.Expm1(termLow, l, MpfrRound.Down);
-            MpfrNative.Sub(termLow, termLow, l, MpfrRound.Down);
-            MpfrNative.Expm1(termHigh, l, MpfrRound.Up);
-            MpfrNative.Sub(termHigh, termHigh, l, MpfrRound.Up);
-            MpfrNative.Add(lower, lower, termLow, MpfrRound.Down);
-            MpfrNative.Add(upper, upper, termHigh, MpfrRound.Up);
+                // exp(l) − 1 − l through expm1, which is increasing in l, so each bound is one directed chain.
+                MpfrNative.Expm1(termLow, l, MpfrRound.Down);
+                MpfrNative.Sub(termLow, termLow, l, MpfrRound.Down);
+                MpfrNative.Expm1(termHigh, l, MpfrRound.Up);
+                MpfrNative.Sub(termHigh, termHigh, l, MpfrRound.Up);
+                MpfrNative.Add(lower, lower, termLow, MpfrRound.Down);
+                MpfrNative.Add(upper, upper, termHigh, MpfrRound.Up);
+            }
 
-            MpfrNative.Mul(square, m, m, MpfrRound.Down);
+            MpfrNative.SetDouble(m, double.CreateTruncating(mu[i]), MpfrRound.Nearest);
+            MpfrNative.Mul(square, m, m, MpfrRound.Nearest); // exact at 106 bits
             MpfrNative.Add(lower, lower, square, MpfrRound.Down);
-            MpfrNative.Mul(square, m, m, MpfrRound.Up);
             MpfrNative.Add(upper, upper, square, MpfrRound.Up);
         }
 

@@ -27,6 +27,21 @@ internal sealed class Scratch
 
     public MpfrNumber Upper { get; } = new(FirstAttemptPrecision);
 
+    /// <summary>A logvar element of the KL, exactly (a binary64 value fits in 64 bits).</summary>
+    public MpfrNumber KlLogvar { get; } = new(64);
+
+    /// <summary>A mu element of the KL, exactly.</summary>
+    public MpfrNumber KlMu { get; } = new(64);
+
+    /// <summary>The square of a mu element, exactly (106 bits hold the product of two 53-bit values).</summary>
+    public MpfrNumber KlSquare { get; } = new(106);
+
+    /// <summary>Lower and upper bounds of one KL term; their precision is set per coordinate.</summary>
+    public MpfrNumber KlTermLow { get; } = new(64);
+
+    /// <summary>See <see cref="KlTermLow"/>.</summary>
+    public MpfrNumber KlTermHigh { get; } = new(64);
+
     // The numbers live as long as their thread; their SafeHandles release the native memory after it ends.
     private MpfrNumber Rounded24 { get; } = new(24);
 

@@ -63,6 +63,12 @@ internal static partial class MpfrNative
     [LibraryImport(Library, EntryPoint = "mpfr_exp")]
     public static partial int Exp(MpfrNumber rop, MpfrNumber op, MpfrRound rnd);
 
+    [LibraryImport(Library, EntryPoint = "mpfr_exp2")]
+    public static partial int Exp2(MpfrNumber rop, MpfrNumber op, MpfrRound rnd);
+
+    [LibraryImport(Library, EntryPoint = "mpfr_const_log2")]
+    public static partial int ConstLog2(MpfrNumber rop, MpfrRound rnd);
+
     [LibraryImport(Library, EntryPoint = "mpfr_expm1")]
     public static partial int Expm1(MpfrNumber rop, MpfrNumber op, MpfrRound rnd);
 

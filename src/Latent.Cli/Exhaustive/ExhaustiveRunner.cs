@@ -1,0 +1,78 @@
+using System;
+using System.Diagnostics;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Latent.Cli.Exhaustive;
+
+/// <summary>
+/// Sweeps a slice over a range: chunks in parallel on all cores, merged in chunk order (so the result never depends on
+/// timing), a checkpoint after every batch, progress reported in inputs.
+/// </summary>
+internal static class ExhaustiveRunner
+{
+    /// <summary>Chunks per batch: the checkpoint interval (2^24 inputs).</summary>
+    public const int BatchChunks = 256;
+
+    public sealed record Outcome(SliceStats Stats, double Seconds, bool Resumed);
+
+    public static Outcome Sweep(ExhaustiveSlice slice, SweepRange range, int threads, string? checkpointPath, IProgress<long>? progress, CancellationToken cancel, int batchChunks = BatchChunks)
+    {
+        ArgumentNullException.ThrowIfNull(slice);
+        var stats = new SliceStats();
+        long chunksDone = 0;
+        double secondsBefore = 0;
+        bool resumed = false;
+        if (checkpointPath is not null && ExhaustiveCheckpoint.Load(checkpointPath) is { } saved && saved.Matches(slice.Name, range))
+        {
+            (stats, chunksDone, secondsBefore, resumed) = (saved.Stats, saved.ChunksDone, saved.Seconds, true);
+        }
+
+        var clock = Stopwatch.StartNew();
+        var options = new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = cancel };
+        while (chunksDone < range.Chunks)
+        {
+            long start = chunksDone, end = Math.Min(chunksDone + batchChunks, range.Chunks);
+            var partial = new SliceStats[end - start];
+            Parallel.For(start, end, options, c => partial[c - start] = Chunk(slice, range, c));
+            foreach (SliceStats p in partial)
+            {
+                stats.Merge(p);
+            }
+
+            chunksDone = end;
+            if (checkpointPath is not null)
+            {
+                new ExhaustiveCheckpoint
+                {
+                    Slice = slice.Name, From = range.From, To = range.To, Stride = range.Stride,
+                    ChunksDone = chunksDone, Seconds = secondsBefore + clock.Elapsed.TotalSeconds, Stats = stats,
+                }.Save(checkpointPath);
+            }
+
+            progress?.Report(stats.Inputs);
+        }
+
+        stats.Sort();
+        return new Outcome(stats, secondsBefore + clock.Elapsed.TotalSeconds, resumed);
+    }
+
+    private static SliceStats Chunk(ExhaustiveSlice slice, SweepRange range, long chunk)
+    {
+        uint[] bits = range.Chunk(chunk);
+        var arguments = new float[bits.Length];
+        for (int i = 0; i < bits.Length; i++)
+        {
+            arguments[i] = BitConverter.UInt32BitsToSingle(bits[i]);
+        }
+
+        (float[] spec, float[] specCr, float[] exact) = slice.Evaluate(arguments);
+        var stats = new SliceStats();
+        for (int i = 0; i < bits.Length; i++)
+        {
+            stats.Add(bits[i], spec[i], specCr[i], exact[i]);
+        }
+
+        return stats;
+    }
+}
