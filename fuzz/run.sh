@@ -29,7 +29,7 @@ for target in "${targets[@]}"; do
   mkdir -p "$findings"
   echo "fuzz: $target for $seconds s into $findings"
   afl-fuzz -i "fuzz/corpus/$target" -o "$findings" -x fuzz/latent.dict -t 10000 -m none -V "$seconds" \
-    -- dotnet "$out/Latent.Fuzz.dll" "$target" vectors/v1 > "$findings.log" 2>&1 || true
+    -- dotnet "$out/Latent.Fuzz.dll" "$target" vectors/v2 > "$findings.log" 2>&1 || true
   stats="$findings/default/fuzzer_stats"
   if [ -f "$stats" ]; then
     grep -E '^(run_time|execs_done|execs_per_sec|corpus_count|saved_crashes|saved_hangs) ' "$stats" | sed "s/^/fuzz: $target /"

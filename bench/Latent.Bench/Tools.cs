@@ -61,7 +61,7 @@ internal static partial class Tools
     public static double Check()
     {
         string results = Path.Combine(Path.GetTempPath(), "latent-bench-numpy.json");
-        string vectors = Path.Combine(Root, "vectors", "v1");
+        string vectors = Path.Combine(Root, "vectors", "v2");
         Run("/usr/bin/python3", Path.Combine(Root, "ports", "python", "numpy_port.py"), "--vectors", vectors, "--out", results);
         return Run("dotnet", Cli, "check", "--vectors", vectors, "--results", results).Seconds;
     }

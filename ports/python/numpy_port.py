@@ -1,7 +1,9 @@
 """A NumPy port of TorchLean's Generative.Latent, written from the spec text, computing in the file's format.
 
 It differs from the spec's evaluation order where NumPy does: np.exp is NumPy's own SIMD exponential (not libm's, about
-2 ulps in float32) and np.sum adds pairwise. The golden vectors' tolerances allow both.
+2 ulps in float32) and np.sum adds pairwise. The golden vectors' tolerances allow both. float16 is NumPy's own (each
+operation computed in float32 and rounded once); bfloat16, which NumPy lacks, is computed the same way here: every
+operation in float32, rounded to bfloat16 by ``r`` (the sum accumulates in float32 and is rounded once, as PyTorch's is).
 
 ``--mutant`` makes it deliberately wrong in one way, to show that the vectors catch each mistake.
 """
@@ -26,31 +28,32 @@ def tensor(test, name, fmt, shape):
 
 def compute(definition, fmt, group, test, mutant=None):
     dtype = lv.FORMATS[fmt][0]
+    r = lv.bf16_round if fmt == "bf16" else (lambda a: a)
     shape = tuple(group["shape"])
     half, one = dtype(0.5), dtype(1)
     with np.errstate(all="ignore"):
         if definition == "expTensor":
-            result = np.exp(tensor(test, "x", fmt, shape))
+            result = r(np.exp(tensor(test, "x", fmt, shape)))
         elif definition == "halfTensor":
-            result = tensor(test, "x", fmt, shape) * half
+            result = r(tensor(test, "x", fmt, shape) * half)
         elif definition == "reparameterizeDiag":
             mu, logvar, eps = (tensor(test, n, fmt, shape) for n in ("mu", "logvar", "eps"))
             if mutant == "swap-logvar-eps":
                 logvar, eps = eps, logvar
-            std = np.exp(logvar) if mutant == "std-exp-logvar" else np.exp(logvar * half)
-            result = mu + std * eps
+            std = r(np.exp(logvar)) if mutant == "std-exp-logvar" else r(np.exp(r(logvar * half)))
+            result = r(mu + r(std * eps))
         elif definition == "diagonalGaussianKlToStandard":
             mu, logvar = tensor(test, "mu", fmt, shape), tensor(test, "logvar", fmt, shape)
-            per = ((np.exp(logvar) + mu * mu) - one) - logvar
-            total = np.sum(per, dtype=dtype)
+            per = r(r(r(r(np.exp(logvar)) + r(mu * mu)) - one) - logvar)
+            total = r(np.sum(per, dtype=dtype))
             n = per.size
             if mutant == "kl-sum":
                 mean = total
             elif n == 0 and group.get("emptyMean") == "v3":
-                mean = np.divide(total, one, dtype=dtype)  # V2/V3: meanDenominator = max(size, 1)
+                mean = r(np.divide(total, one, dtype=dtype))  # V2/V3: meanDenominator = max(size, 1)
             else:
-                mean = np.divide(total, dtype(n), dtype=dtype)  # V1: 0 / 0 = NaN for an empty shape
-            result = np.array([mean if mutant == "kl-missing-half" else half * mean], dtype=dtype)
+                mean = r(np.divide(total, dtype(n), dtype=dtype))  # V1: 0 / 0 = NaN for an empty shape
+            result = np.array([mean if mutant == "kl-missing-half" else r(half * mean)], dtype=dtype)
         elif definition == "quantizeAt":
             codes, idx = test["inputs"]["numCodes"], test["inputs"]["index"]
             book = lv.decode(test["inputs"]["codebook"], fmt).reshape((codes,) + shape)

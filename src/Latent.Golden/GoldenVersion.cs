@@ -4,13 +4,19 @@ namespace Latent.Golden;
 public static class GoldenVersion
 {
     /// <summary>The schema name with its major version; <c>spec/golden.schema.json</c> has the same id.</summary>
-    public const string Schema = "latent-golden-v1";
+    public const string Schema = "latent-golden-v2";
 
     /// <summary>The folder that holds a set of this major version.</summary>
-    public const string Folder = "v1";
+    public const string Folder = "v2";
+
+    /// <summary>The schema of the previous major version, which this reader names when it refuses such a file.</summary>
+    public const string PreviousSchema = "latent-golden-v1";
+
+    /// <summary>The manifest schema of the previous major version.</summary>
+    public const string PreviousManifestSchema = "latent-golden-manifest-v1";
 
     /// <summary>The manifest's schema name.</summary>
-    public const string ManifestSchema = "latent-golden-manifest-v1";
+    public const string ManifestSchema = "latent-golden-manifest-v2";
 
     /// <summary>The results format a port writes for <c>latent check</c>.</summary>
     public const string ResultsSchema = "latent-results-v1";
@@ -19,7 +25,7 @@ public static class GoldenVersion
     /// The generator's version. Same version and seed give byte-identical files; any change of cases, tolerances or layout
     /// bumps it (minor for added tests, major with <see cref="Schema"/> for an incompatible format).
     /// </summary>
-    public const string Generator = "1.0.0";
+    public const string Generator = "2.0.0";
 
     /// <summary>The mirrored Lean module.</summary>
     public const string Module = "NN.Spec.Generative.Latent";

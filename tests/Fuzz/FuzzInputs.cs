@@ -13,7 +13,7 @@ internal static class FuzzInputs
 
     public static string Fuzz => Path.Combine(Root, "fuzz");
 
-    private static readonly Lazy<IReadOnlyList<CheckedFile>> LazyVectors = new(() => SetIntegrity.Read(Path.Combine(Root, "vectors", "v1")).Files);
+    private static readonly Lazy<IReadOnlyList<CheckedFile>> LazyVectors = new(() => SetIntegrity.Read(Path.Combine(Root, "vectors", "v2")).Files);
 
     public static IReadOnlyList<CheckedFile> Vectors => LazyVectors.Value;
 

@@ -53,7 +53,7 @@ public sealed class GoldenPlacementTests
         using var folder = new TempFolder();
         Directory.CreateDirectory(Path.Combine(folder.Path, GoldenVersion.Folder));
         Assert.Equal(0, Tool.Run("golden", "--out", folder.Path, "--count", "1").ExitCode);
-        Assert.Equal(10, SetIntegrity.Read(Path.Combine(folder.Path, GoldenVersion.Folder)).Files.Count);
+        Assert.Equal(20, SetIntegrity.Read(Path.Combine(folder.Path, GoldenVersion.Folder)).Files.Count);
     }
 
     [Theory]
@@ -82,7 +82,7 @@ public sealed class GoldenPlacementTests
         }
 
         string set = Path.Combine(folder.Path, GoldenVersion.Folder);
-        Assert.Equal(10, SetIntegrity.Read(set).Files.Count);
+        Assert.Equal(20, SetIntegrity.Read(set).Files.Count);
         Tool.Result verify = Tool.Run("golden", "--verify", folder.Path);
         Assert.True(verify.ExitCode == 0, verify.ToString());
         Assert.Equal([set], Directory.EnumerateFileSystemEntries(folder.Path));

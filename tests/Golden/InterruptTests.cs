@@ -65,7 +65,7 @@ public sealed class InterruptTests
         process.WaitForExit();
         Assert.NotEqual(0, process.ExitCode);
         Assert.False(Directory.Exists(set));
-        Assert.Single(Directory.EnumerateDirectories(folder.Path, ".v1.*.tmp"));
+        Assert.Single(Directory.EnumerateDirectories(folder.Path, $".{GoldenVersion.Folder}.*.tmp"));
 
         // The next run removes the staging folder of the killed process and writes the whole set.
         Tool.Result again = Tool.Run("golden", "--out", folder.Path, "--count", "3");
@@ -77,7 +77,7 @@ public sealed class InterruptTests
     private static void WaitForFirstStagedFile(Process process, string outDir)
     {
         var clock = Stopwatch.StartNew();
-        while (!Directory.EnumerateDirectories(outDir, ".v1.*.tmp").Any(d => Directory.EnumerateFiles(d, "*.json").Any()))
+        while (!Directory.EnumerateDirectories(outDir, $".{GoldenVersion.Folder}.*.tmp").Any(d => Directory.EnumerateFiles(d, "*.json").Any()))
         {
             Assert.False(process.HasExited, "the generation ended before a file was written");
             Assert.True(clock.Elapsed < TimeSpan.FromMinutes(3), "no file was written within 3 minutes");

@@ -107,8 +107,10 @@ public sealed class MalformedInputTests
 
     [Theory]
     [InlineData("\"tcId\":5,", "\"tcId\":4,", "duplicate tcId 4")]
-    [InlineData("\"lo\":{\"bits\":[\"0x", "\"lo\":{\"bits\":[\"0xZ", "is not|expected 0x and 16 hex digits")]
-    [InlineData("\"schema\": \"latent-golden-v1\"", "\"schema\": \"latent-golden-v9\"", "$.schema: expected \"latent-golden-v1\"")]
+    [InlineData("\"lo\":[\"0x", "\"lo\":[\"0xZ", "is not|expected 0x and 16 hex digits")]
+    [InlineData("\"strict\":{\"tolerance\":", "\"strict\":{\"toleranc\":", "profiles.strict.tolerance: missing")]
+    [InlineData("\"schema\": \"latent-golden-v2\"", "\"schema\": \"latent-golden-v9\"", "$.schema: expected \"latent-golden-v2\"")]
+    [InlineData("\"schema\": \"latent-golden-v2\"", "\"schema\": \"latent-golden-v1\"", "is the previous major version")]
     [InlineData("\"testGroups\": [", "\"testGroups\": {", "not valid JSON")]
     public void Malformed_vector_files_are_bad_input_too(string original, string damaged, string what)
     {

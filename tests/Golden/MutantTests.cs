@@ -29,10 +29,10 @@ public sealed partial class MutantTests
         string[] expected = brokenDefinitions.Split(',');
         Assert.Equal(expected.Order(), failures.Select(f => f.Definition).Distinct().Order());
 
-        // Both formats fail, each on many tests.
+        // Every format fails, each on many tests.
         foreach (string definition in expected)
         {
-            foreach (string format in new[] { "f64", "f32" })
+            foreach (string format in new[] { "f64", "f32", "f16", "bf16" })
             {
                 Assert.True(failures.Count(f => f.Definition == definition && f.Format == format) >= 10, $"{mutant}: too few failures in {definition} {format}");
             }
@@ -76,7 +76,7 @@ public sealed partial class MutantTests
             failures.Add((m.Groups[1].Value, m.Groups[2].Value, int.Parse(m.Groups[3].Value, System.Globalization.CultureInfo.InvariantCulture), m.Groups[4].Value.Split(',', StringSplitOptions.RemoveEmptyEntries)));
         }
 
-        Assert.Matches(@"^latent check: \d+ tests, \d+ passed, [1-9]\d* failed: \d+ of 10 files fail$", check.StdoutLines[^1]);
+        Assert.Matches(@"^latent check: \d+ tests, \d+ passed, [1-9]\d* failed: \d+ of 20 files fail$", check.StdoutLines[^1]);
 
         // The acceptance rule applied in Python (ports/python/latent_vectors.py) fails exactly the same tests.
         string[] python = [.. port.StdoutLines.Where(l => l.StartsWith("self-check FAIL ", StringComparison.Ordinal)).Select(l => l["self-check FAIL ".Length..]).Order(StringComparer.Ordinal)];
@@ -86,6 +86,6 @@ public sealed partial class MutantTests
         return failures;
     }
 
-    [GeneratedRegex(@"^FAIL (\w+) (f64|f32) tcId (\d+) \[([^\]]*)\]: ")]
+    [GeneratedRegex(@"^FAIL (\w+) (f64|f32|f16|bf16) tcId (\d+) \[([^\]]*)\]: ")]
     private static partial Regex FailLine();
 }

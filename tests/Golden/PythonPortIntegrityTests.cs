@@ -15,7 +15,7 @@ public sealed class PythonPortIntegrityTests
     public void A_tampered_file_is_refused_by_the_python_reader()
     {
         using var copy = new SetCopy();
-        copy.Replace("expTensor.f64.json", "\"tolerance\":{\"bits\":[\"0x3CCC000000000000\"]", "\"tolerance\":{\"bits\":[\"0x3FCC000000000000\"]");
+        copy.Replace("expTensor.f64.json", "\"default\":{\"tolerance\":[\"0x3CCC000000000000\"]", "\"default\":{\"tolerance\":[\"0x3FCC000000000000\"]");
         using var results = new TempFolder();
         Tool.Result r = Tool.RunPython("numpy_port.py", "--vectors", copy.Path, "--out", results.File("r.json"));
         Assert.True(r.ExitCode == 2, r.ToString());

@@ -45,7 +45,7 @@ public sealed class RegenerationTests
 
         // One summary line, nothing else on standard output.
         Assert.Single(a.StdoutLines);
-        Assert.StartsWith("latent golden: wrote 10 files, ", a.StdoutLines[0], StringComparison.Ordinal);
+        Assert.StartsWith("latent golden: wrote 20 files, ", a.StdoutLines[0], StringComparison.Ordinal);
         foreach (string path in Directory.EnumerateFiles(Repo.Vectors))
         {
             string name = Path.GetFileName(path);
@@ -62,7 +62,7 @@ public sealed class RegenerationTests
     {
         Tool.Result r = Tool.Run("golden", "--verify", Path.GetDirectoryName(Repo.Vectors)!);
         Assert.True(r.ExitCode == 0, r.ToString());
-        Assert.Contains("10 files, identical", r.Stdout, StringComparison.Ordinal);
+        Assert.Contains("20 files, identical", r.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -105,7 +105,7 @@ public sealed class RegenerationTests
     [Theory]
     [InlineData("--seed", "12x")]
     [InlineData("--count", "-3")]
-    [InlineData("--format", "f16")]
+    [InlineData("--format", "f8")]
     public void Bad_generation_options_are_one_line_and_exit_2(string option, string value)
     {
         using var folder = new TempFolder();

@@ -35,8 +35,8 @@ public sealed class SetIntegrityTests : IDisposable
         Assert.True(honest.ExitCode == 1, honest.ToString());
 
         string text = File.ReadAllText(copy.File(ExpF64));
-        text = Regex.Replace(text, "\"lo\":\\{\"bits\":\\[\"0x[0-9A-F]{16}\"\\]", "\"lo\":{\"bits\":[\"0xFFF0000000000000\"]");
-        text = Regex.Replace(text, "\"hi\":\\{\"bits\":\\[\"0x[0-9A-F]{16}\"\\]", "\"hi\":{\"bits\":[\"0x7FF0000000000000\"]");
+        text = Regex.Replace(text, "\"lo\":\\[\"0x[0-9A-F]{16}\"\\]", "\"lo\":[\"0xFFF0000000000000\"]");
+        text = Regex.Replace(text, "\"hi\":\\[\"0x[0-9A-F]{16}\"\\]", "\"hi\":[\"0x7FF0000000000000\"]");
         File.WriteAllText(copy.File(ExpF64), text);
 
         AssertRefused(Tool.Run("check", "--vectors", copy.Path, "--results", zeros), ExpF64, "SHA-256");
@@ -46,7 +46,7 @@ public sealed class SetIntegrityTests : IDisposable
     public void A_changed_tolerance_is_refused()
     {
         using var copy = new SetCopy();
-        copy.Replace(ExpF64, "\"tolerance\":{\"bits\":[\"0x3CCC000000000000\"]", "\"tolerance\":{\"bits\":[\"0x3FCC000000000000\"]");
+        copy.Replace(ExpF64, "\"default\":{\"tolerance\":[\"0x3CCC000000000000\"]", "\"default\":{\"tolerance\":[\"0x3FCC000000000000\"]");
         AssertRefused(Tool.Run("check", "--vectors", copy.Path, "--results", EmptyResults()), ExpF64, "SHA-256");
     }
 
@@ -128,7 +128,7 @@ public sealed class SetIntegrityTests : IDisposable
     public void Every_reader_of_a_set_verifies_it_first()
     {
         using var copy = new SetCopy();
-        copy.Replace(ExpF64, "\"tolerance\":{\"bits\":[\"0x3CCC000000000000\"]", "\"tolerance\":{\"bits\":[\"0x3FCC000000000000\"]");
+        copy.Replace(ExpF64, "\"default\":{\"tolerance\":[\"0x3CCC000000000000\"]", "\"default\":{\"tolerance\":[\"0x3FCC000000000000\"]");
         InputErrorException e = Assert.Throws<InputErrorException>(() => SetIntegrity.Read(copy.Path));
         Assert.StartsWith(ExpF64 + ": SHA-256 ", e.Message, StringComparison.Ordinal);
     }

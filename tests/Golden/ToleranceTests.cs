@@ -44,11 +44,12 @@ public sealed class ToleranceTests
             double[] ulps = [.. file.Tests
                 .Where(t => t.Flags.Contains("Random") && !t.Flags.Contains("IllConditioned"))
                 .SelectMany(t => t.Expected)
-                .Where(e => e.Nan == NanRule.Forbidden)
-                .Select(e => file.Format == "f64" ? InUlps(BitConverter.UInt64BitsToDouble(e.Tolerance), BitConverter.UInt64BitsToDouble(e.Exact)) : InUlps(BitConverter.UInt32BitsToSingle((uint)e.Tolerance), BitConverter.UInt32BitsToSingle((uint)e.Exact)))
+                .Where(e => e.Default.Nan == NanRule.Forbidden)
+                .Select(e => Latent.Ieee.BinaryFormats.Visit(file.Format, new ToleranceInUlps(e.Default.Tolerance, e.Exact)))
                 .Where(double.IsFinite)
                 .Order()];
-            Assert.True(ulps.Length > 500, file.FileName);
+            // binary16's random arguments overflow or underflow its exp more often: fewer finite elements remain there.
+            Assert.True(ulps.Length > 300, $"{file.FileName}: {ulps.Length}");
             double median = ulps[ulps.Length / 2], max = ulps[^1];
             switch (file.Definition)
             {
@@ -56,7 +57,11 @@ public sealed class ToleranceTests
                     Assert.Equal(0, max);
                     break;
                 case Definition.ExpTensor:
-                    Assert.Equal(3.5, max); // 3 ulps of exp plus the half ulp between the real value and 'exact'
+                    // 3 ulps of exp plus the half ulp between the real value and 'exact'; the 3 ulps are counted at the larger of
+                    // the true and the returned value, so just below a power of two they are 6 ulps of 'exact' (seen in the
+                    // narrow formats, whose 1,000 random tests meet few binades).
+                    Assert.Equal(3.5, median);
+                    Assert.True(max is 3.5 or 6.5, $"{file.FileName}: {max}");
                     break;
                 case Definition.ReparameterizeDiag:
                     Assert.InRange(median, 2, 4);
@@ -66,6 +71,13 @@ public sealed class ToleranceTests
                     break;
             }
         }
+    }
+
+    private readonly struct ToleranceInUlps(ulong tolerance, ulong exact) : Latent.Ieee.IFormatVisitor<double>
+    {
+        public double Visit<T, TFormat>()
+            where T : IBinaryFloatingPointIeee754<T>
+            where TFormat : Latent.Ieee.IBinaryFormat<T> => InUlps(TFormat.FromBits(tolerance), TFormat.FromBits(exact));
     }
 
     private static double InUlps<T>(T tolerance, T exact)

@@ -31,8 +31,8 @@ internal static class DrtCommand
         var cases = new Option<string?>("--cases") { Description = $"Cases per definition and format: 1 to {MaxCases}. Default: {DefaultCases}.", HelpName = "N" };
         var seed = new Option<string?>("--seed") { Description = "Seed of the case generator (SplitMix64): " + SeedOption.Help + "; the same seed gives the same cases on any machine. Default: " + DefaultSeed + ".", HelpName = "S" };
         var definition = new Option<string?>("--definition") { Description = "Only this definition (Lean name). Default: all five.", HelpName = "NAME" };
-        var format = new Option<string?>("--format") { Description = "Only this format: f64 or f32. Default: both.", HelpName = "F" };
-        format.AcceptOnlyFromAmong("f64", "f32");
+        var format = new Option<string?>("--format") { Description = "Only this format: f64, f32, f16 or bf16. Default: f64 and f32.", HelpName = "F" };
+        format.AcceptOnlyFromAmong([.. BinaryFormats.Names]);
         var counterexamples = new Option<string?>("--counterexamples")
         {
             Description = "Also write the failing cases to this file (a JSON array, empty when all pass). Default: no file.",
@@ -82,7 +82,7 @@ internal static class DrtCommand
             foreach (string f in formats)
             {
                 var progress = ConsoleProgress.Create(stderr, $"drt {d.LeanName()} {f}", cases);
-                runs.Add(f == "f64" ? Run<double, Binary64>(d, seed, cases, progress) : Run<float, Binary32>(d, seed, cases, progress));
+                runs.Add(BinaryFormats.Visit(f, new FormatRun(d, seed, cases, progress)));
                 progress.Done();
             }
         }
@@ -128,8 +128,10 @@ internal static class DrtCommand
 
     private const long MaxMarkdownBytes = 16L << 20;
 
-    private static DrtStats Run<T, TFormat>(Definition definition, ulong seed, long cases, IProgress<long> progress)
-        where T : IBinaryFloatingPointIeee754<T>
-        where TFormat : IBinaryFormat<T> =>
-        DrtRunner.Run<T, TFormat>(definition, seed, cases, progress);
+    private readonly struct FormatRun(Definition definition, ulong seed, long cases, IProgress<long> progress) : IFormatVisitor<DrtStats>
+    {
+        public DrtStats Visit<T, TFormat>()
+            where T : IBinaryFloatingPointIeee754<T>
+            where TFormat : IBinaryFormat<T> => DrtRunner.Run<T, TFormat>(definition, seed, cases, progress);
+    }
 }

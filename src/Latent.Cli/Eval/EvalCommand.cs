@@ -15,10 +15,10 @@ internal static class EvalCommand
         };
         var format = new Option<string>("--format")
         {
-            Description = "f64 (Lean Float, IEEE binary64) or f32 (Lean Float32, binary32).",
+            Description = "f64 (Lean Float, IEEE binary64), f32 (Lean Float32, binary32), f16 (IEEE binary16) or bf16 (bfloat16); f16 and bf16 round every operation into the format and take exp as the binary32 expf rounded once.",
             DefaultValueFactory = _ => "f64",
         };
-        format.AcceptOnlyFromAmong("f64", "f32");
+        format.AcceptOnlyFromAmong([.. Latent.Ieee.BinaryFormats.Names]);
         var shape = new Option<string?>("--shape")
         {
             Description = "Latent shape, outermost dimension first, e.g. 2,3; 'scalar' for Shape.scalar. Default: one dimension holding all values.",

@@ -23,17 +23,24 @@ internal static class Evaluator
             }
         }
 
-        EvalOutcome outcome = request.Format switch
+        if (!BinaryFormats.IsKnown(request.Format))
         {
-            "f64" => Run<double, Binary64>(definition, request),
-            "f32" => Run<float, Binary32>(definition, request),
-            _ => throw new UsageException($"unknown format '{request.Format}'; expected f64 or f32"),
-        };
+            throw new UsageException($"unknown format '{request.Format}'; expected {BinaryFormats.Expected}");
+        }
+
+        EvalOutcome outcome = BinaryFormats.Visit(request.Format, new FormatRun(definition, request));
         EvalOutput.Write(output, definition, request, outcome);
         return ExitCodes.Success;
     }
 
-    private static EvalOutcome Run<T, TFormat>(Definition definition, EvalRequest request)
+    private readonly struct FormatRun(Definition definition, EvalRequest request) : IFormatVisitor<EvalOutcome>
+    {
+        public EvalOutcome Visit<T, TFormat>()
+            where T : IBinaryFloatingPointIeee754<T>
+            where TFormat : IBinaryFormat<T> => Evaluate<T, TFormat>(definition, request);
+    }
+
+    private static EvalOutcome Evaluate<T, TFormat>(Definition definition, EvalRequest request)
         where T : IBinaryFloatingPointIeee754<T>
         where TFormat : IBinaryFormat<T>
     {

@@ -13,7 +13,7 @@ internal static class GoldenArguments
     {
         ulong seedValue = SeedOption.Parse(seed, GoldenVersion.DefaultSeed);
         int countValue = count is null ? GoldenVersion.DefaultCount : (int)CountText.Parse("--count", count, 0, GoldenOptions.MaxCount);
-        string[] formats = format is null ? ["f64", "f32"] : [.. format.Split(',', StringSplitOptions.TrimEntries).Distinct()];
+        string[] formats = format is null ? [.. GoldenOptions.Default.Formats] : [.. format.Split(',', StringSplitOptions.TrimEntries).Distinct()];
         var options = new GoldenOptions(seedValue, countValue, formats);
         return options.Problem() is { } problem ? throw new UsageException(problem) : options;
     }

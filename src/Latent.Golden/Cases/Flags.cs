@@ -19,6 +19,7 @@ internal static class Flags
     public const string HighRank = "HighRank";
     public const string SignedZero = "SignedZero";
     public const string Subnormal = "Subnormal";
+    public const string SubnormalIntermediate = "SubnormalIntermediate";
     public const string ExpOne = "ExpOne";
     public const string ExpOverflow = "ExpOverflow";
     public const string ExpUnderflow = "ExpUnderflow";
@@ -55,7 +56,8 @@ internal static class Flags
         [EmptyShape] = "A shape with a zero dimension ([0], [3, 0], ...): tensor results are empty; the KL depends on the empty-mean convention.",
         [HighRank] = "Rank 3 or 4: the row-major order of the elements (last index fastest) must be kept.",
         [SignedZero] = "Signed zeros whose result sign IEEE 754 decides (-0 + -0 = -0, x * 0.5 keeps the sign, exp(-0) = 1). Where the accepted range is a single zero its sign must match; elsewhere -0 and +0 are both within tolerance.",
-        [Subnormal] = "Subnormal inputs or results: gradual underflow must not be flushed to zero.",
+        [Subnormal] = "Subnormal inputs or results: gradual underflow must not be flushed to zero (except under the gpu profile).",
+        [SubnormalIntermediate] = "Derived: no input or result is subnormal, but an intermediate of the spec-cr evaluation is (exp(logvar/2) or its product with eps, exp(l) or mu*mu in the KL): a port that flushes it to zero may differ, which only the gpu profile accepts.",
         [ExpOne] = "exp(+-0) = 1, so the result does not depend on libm in the spec; a port's exp may still be a few ulps off 1 (vectorized exps are), which the tolerance allows.",
         [ExpOverflow] = "exp at or past its overflow edge (the largest x with a finite correctly rounded exp, and its successor), or an exp(logvar * 0.5) that overflows.",
         [ExpUnderflow] = "exp results in the subnormal range or rounding to +0 (arguments near the underflow edges).",
@@ -65,7 +67,7 @@ internal static class Flags
         [ZeroTimesInf] = "The spec order computes 0 * inf and gives NaN (exp(logvar * 0.5) = +inf against eps = 0, or 0 against an infinite eps).",
         [Cancellation] = "Inputs where the result cancels: mu + exp(logvar/2) * eps close to 0, or exp(l) - 1 - l for small |l|. The tolerance is wide there (a few ulps of the intermediates, not of the result) and the spec result may differ from the exact one in many ulps.",
         [MuSquaredOverflow] = "mu * mu overflows to +inf although the real KL may be finite; the spec gives +inf.",
-        [SumOverflow] = "The coordinate terms are finite but their sum overflows; the spec gives +inf, the real mean may be finite.",
+        [SumOverflow] = "The coordinate terms are finite but their sum overflows; the spec (and the strict profile) gives +inf, the real mean may be finite, and a port that accumulates in a wider format (PyTorch for f16 and bf16) may return it under default and gpu.",
         [HalfRounds] = "x * 0.5 of an odd subnormal rounds (ties to even), the only case where halving is inexact.",
         [FirstCode] = "quantizeAt with index 0.",
         [LastCode] = "quantizeAt with index numCodes - 1.",

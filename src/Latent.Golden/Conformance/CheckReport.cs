@@ -20,7 +20,7 @@ public static class CheckReport
     /// The header names the set's generator version and manifest SHA-256, so that a verdict is tied to the exact vectors;
     /// every string that came from an input file (the port, flags) is printed with control characters escaped.
     /// </remarks>
-    public static void Write(TextWriter output, VerifiedSet set, string resultsFile, PortResults results, IReadOnlyList<FileVerdict> verdicts)
+    public static void Write(TextWriter output, VerifiedSet set, string resultsFile, PortResults results, IReadOnlyList<FileVerdict> verdicts, Tolerance.PortProfile profile = Tolerance.PortProfile.Default)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(set);
@@ -28,7 +28,7 @@ public static class CheckReport
         ArgumentNullException.ThrowIfNull(results);
         ArgumentNullException.ThrowIfNull(verdicts);
         string port = results.Port.Length == 0 ? "" : $" (port: {SafeText.Escape(results.Port)})";
-        output.WriteLine($"latent check: vectors {SafeText.Escape(set.Folder)} (generator {set.Manifest.GeneratorVersion}, manifest sha256 {set.ManifestSha256}), results {BoundedInput.Name(resultsFile)}{port}");
+        output.WriteLine($"latent check: vectors {SafeText.Escape(set.Folder)} (generator {set.Manifest.GeneratorVersion}, manifest sha256 {set.ManifestSha256}), results {BoundedInput.Name(resultsFile)}{port}, profile {Tolerance.PortProfiles.Name(profile)}");
         output.WriteLine($"{"definition",-30} {"format",-6} {"passed",7} {"failed",7} {"max ulps",12} {"max tol",10}");
         foreach (FileVerdict v in verdicts)
         {

@@ -27,13 +27,14 @@ public sealed record Failure(int TcId, IReadOnlyList<string> Flags, string Reaso
 public sealed record FileVerdict(string FileName, Definition Definition, string Format, int Passed, IReadOnlyList<Failure> Failures, double MaxUlps, double MaxToleranceUnits);
 
 /// <summary>
-/// Applies each test's acceptance rule to a port's results: the NaN rule, then <c>lo ≤ result ≤ hi</c> in the format's
-/// order with <c>−0 &lt; +0</c>. A test without a result fails as missing.
+/// Applies each test's acceptance rule under one port profile to a port's results: the NaN rule, then
+/// <c>lo ≤ result ≤ hi</c> in the format's order with <c>−0 &lt; +0</c>, with the profile's band of each element. A test
+/// without a result fails as missing.
 /// </summary>
 public static class Checker
 {
-    /// <summary>The verdict on every file of <paramref name="vectors"/>, in its order.</summary>
-    public static IReadOnlyList<FileVerdict> Check(IReadOnlyList<CheckedFile> vectors, PortResults results)
+    /// <summary>The verdict on every file of <paramref name="vectors"/>, in its order, under <paramref name="profile"/>.</summary>
+    public static IReadOnlyList<FileVerdict> Check(IReadOnlyList<CheckedFile> vectors, PortResults results, PortProfile profile = PortProfile.Default)
     {
         ArgumentNullException.ThrowIfNull(vectors);
         ArgumentNullException.ThrowIfNull(results);
@@ -41,15 +42,20 @@ public static class Checker
         foreach (CheckedFile file in vectors)
         {
             results.Files.TryGetValue(file.FileName, out IReadOnlyDictionary<int, ulong[]>? answers);
-            verdicts.Add(file.Format == "f64"
-                ? CheckFile<double, Binary64>(file, answers)
-                : CheckFile<float, Binary32>(file, answers));
+            verdicts.Add(BinaryFormats.Visit(file.Format, new FileCheck(file, answers, profile)));
         }
 
         return verdicts;
     }
 
-    private static FileVerdict CheckFile<T, TFormat>(CheckedFile file, IReadOnlyDictionary<int, ulong[]>? answers)
+    private readonly struct FileCheck(CheckedFile file, IReadOnlyDictionary<int, ulong[]>? answers, PortProfile profile) : IFormatVisitor<FileVerdict>
+    {
+        public FileVerdict Visit<T, TFormat>()
+            where T : System.Numerics.IBinaryFloatingPointIeee754<T>
+            where TFormat : IBinaryFormat<T> => CheckFile<T, TFormat>(file, answers, profile);
+    }
+
+    private static FileVerdict CheckFile<T, TFormat>(CheckedFile file, IReadOnlyDictionary<int, ulong[]>? answers, PortProfile profile)
         where T : System.Numerics.IBinaryFloatingPointIeee754<T>
         where TFormat : IBinaryFormat<T>
     {
@@ -70,22 +76,23 @@ public static class Checker
             bool wellConditioned = !test.Flags.Contains("IllConditioned");
             for (int i = 0; i < test.Expected.Count; i++)
             {
-                Expectation e = test.Expected[i];
+                Expectation expectation = test.Expected[i];
+                Band e = expectation.For(profile);
                 T result = TFormat.FromBits(bits[i]);
                 bool accepted = Acceptance.Accepts<T, TFormat>(e, result);
                 if (!accepted || GovernedByTolerance<T, TFormat>(e, result))
                 {
                     if (!accepted || wellConditioned)
                     {
-                        maxUlps = Math.Max(maxUlps, Ulps<T, TFormat>(result, TFormat.FromBits(e.Exact)));
+                        maxUlps = Math.Max(maxUlps, Ulps<T, TFormat>(result, TFormat.FromBits(expectation.Exact)));
                     }
 
-                    maxUnits = Math.Max(maxUnits, ToleranceUnits<T, TFormat>(result, e));
+                    maxUnits = Math.Max(maxUnits, ToleranceUnits<T, TFormat>(result, TFormat.FromBits(expectation.Exact), e));
                 }
 
                 if (reason is null && !accepted)
                 {
-                    reason = Explain<T, TFormat>(file.Format, i, result, e);
+                    reason = Explain<T, TFormat>(file.Format, i, result, expectation, e);
                 }
             }
 
@@ -106,12 +113,12 @@ public static class Checker
     /// Whether an accepted element counts in the error maxima: a number was expected and given, and the accepted range is
     /// finite. An accepted overflow (a finite exact value, an infinite result) says nothing about accuracy.
     /// </summary>
-    private static bool GovernedByTolerance<T, TFormat>(Expectation e, T result)
+    private static bool GovernedByTolerance<T, TFormat>(Band e, T result)
         where T : System.Numerics.IBinaryFloatingPointIeee754<T>
         where TFormat : IBinaryFormat<T> =>
         e.Nan != NanRule.Required && !T.IsNaN(result) && T.IsFinite(TFormat.FromBits(e.Lo)) && T.IsFinite(TFormat.FromBits(e.Hi));
 
-    private static string Explain<T, TFormat>(string format, int element, T result, Expectation e)
+    private static string Explain<T, TFormat>(string format, int element, T result, Expectation expectation, Band e)
         where T : System.Numerics.IBinaryFloatingPointIeee754<T>
         where TFormat : IBinaryFormat<T>
     {
@@ -126,7 +133,7 @@ public static class Checker
             return $"{got}, NaN not accepted; expected [{Value(format, e.Lo)}, {Value(format, e.Hi)}]";
         }
 
-        return $"{got}, expected [{Value(format, e.Lo)}, {Value(format, e.Hi)}] (exact {Value(format, e.Exact)}, spec-cr {Value(format, e.SpecCr)})";
+        return $"{got}, expected [{Value(format, e.Lo)}, {Value(format, e.Hi)}] (exact {Value(format, expectation.Exact)}, spec-cr {Value(format, expectation.SpecCr)})";
     }
 
     private static string Value(string format, ulong bits) =>
@@ -141,11 +148,11 @@ public static class Checker
     }
 
     /// <summary><c>|result − exact| / tolerance</c>, with the difference computed exactly.</summary>
-    private static double ToleranceUnits<T, TFormat>(T result, Expectation e)
+    private static double ToleranceUnits<T, TFormat>(T result, T exact, Band e)
         where T : System.Numerics.IBinaryFloatingPointIeee754<T>
         where TFormat : IBinaryFormat<T>
     {
-        T exact = TFormat.FromBits(e.Exact), tolerance = TFormat.FromBits(e.Tolerance);
+        T tolerance = TFormat.FromBits(e.Tolerance);
         if (T.IsNaN(result) || T.IsNaN(exact))
         {
             return T.IsNaN(result) && T.IsNaN(exact) ? 0 : double.PositiveInfinity;

@@ -5,6 +5,7 @@ using System.Text.Json;
 using Latent.Golden.Model;
 using Latent.Oracles;
 using Latent.Golden.Reading;
+using Latent.Golden.Tolerance;
 using Latent.Golden.Writing;
 
 namespace Latent.Golden.Conformance;
@@ -50,7 +51,13 @@ public static class VectorReader
         {
             var at = new Json(name);
             JsonElement root = at.Object(document.RootElement, "$");
-            if (at.String(root, "$", "schema") != GoldenVersion.Schema)
+            string schema = at.String(root, "$", "schema");
+            if (schema == GoldenVersion.PreviousSchema)
+            {
+                throw new InputErrorException(name, "$.schema", $"\"{GoldenVersion.PreviousSchema}\" is the previous major version (one band per element, f64 and f32 only); this checker reads \"{GoldenVersion.Schema}\": regenerate the set with latent golden");
+            }
+
+            if (schema != GoldenVersion.Schema)
             {
                 throw new InputErrorException(name, "$.schema", $"expected \"{GoldenVersion.Schema}\"");
             }
@@ -58,7 +65,7 @@ public static class VectorReader
             string definitionName = at.String(root, "$", "definition");
             Definition definition = Definitions.Find(definitionName) ?? throw new InputErrorException(name, "$.definition", $"unknown definition '{SafeText.Excerpt(definitionName)}'");
             string format = at.String(root, "$", "format");
-            if (format is not ("f64" or "f32"))
+            if (!Latent.Ieee.BinaryFormats.IsKnown(format))
             {
                 throw new InputErrorException(name, "$.format", $"unknown format '{SafeText.Excerpt(format)}'");
             }
@@ -103,17 +110,41 @@ public static class VectorReader
     {
         ulong[] specCr = at.Bits(expected, path, "specCr", width);
         ulong[] exact = at.Bits(expected, path, "exact", width);
-        ulong[] tolerance = at.Bits(expected, path, "tolerance", width);
-        ulong[] lo = at.Bits(expected, path, "lo", width);
-        ulong[] hi = at.Bits(expected, path, "hi", width);
-        JsonElement nan = at.Array(expected, path, "nan");
         int n = specCr.Length;
-        if (exact.Length != n || tolerance.Length != n || lo.Length != n || hi.Length != n || nan.GetArrayLength() != n)
+        if (exact.Length != n)
         {
-            throw new InputErrorException(at.File, path, "the columns specCr, exact, tolerance, lo, hi and nan differ in length");
+            throw new InputErrorException(at.File, path, "the columns specCr and exact differ in length");
+        }
+
+        JsonElement profiles = at.Object(expected, path, "profiles");
+        var bands = new Band[PortProfiles.All.Count][];
+        foreach (PortProfile profile in PortProfiles.All)
+        {
+            string bandPath = $"{path}.profiles.{profile.Name()}";
+            bands[(int)profile] = Bands(at, at.Object(profiles, $"{path}.profiles", profile.Name()), bandPath, width, n);
         }
 
         var result = new Expectation[n];
+        for (int i = 0; i < n; i++)
+        {
+            result[i] = new Expectation(specCr[i], exact[i], bands[(int)PortProfile.Default][i], bands[(int)PortProfile.Strict][i], bands[(int)PortProfile.Gpu][i]);
+        }
+
+        return result;
+    }
+
+    private static Band[] Bands(Json at, JsonElement band, string path, int width, int n)
+    {
+        ulong[] tolerance = at.PlainBits(band, path, "tolerance", width);
+        ulong[] lo = at.PlainBits(band, path, "lo", width);
+        ulong[] hi = at.PlainBits(band, path, "hi", width);
+        JsonElement nan = at.Array(band, path, "nan");
+        if (tolerance.Length != n || lo.Length != n || hi.Length != n || nan.GetArrayLength() != n)
+        {
+            throw new InputErrorException(at.File, path, "the columns tolerance, lo, hi and nan differ in length from specCr");
+        }
+
+        var result = new Band[n];
         int i = 0;
         foreach (JsonElement rule in nan.EnumerateArray())
         {
@@ -126,7 +157,7 @@ public static class VectorReader
                     _ => throw new InputErrorException(at.File, $"{path}.nan[{i}]", "expected forbidden, required or allowed"),
                 }
                 : throw new InputErrorException(at.File, $"{path}.nan[{i}]", "expected a string");
-            result[i] = new Expectation(specCr[i], exact[i], tolerance[i], lo[i], hi[i], parsed);
+            result[i] = new Band(tolerance[i], lo[i], hi[i], parsed);
             i++;
         }
 
@@ -161,10 +192,15 @@ public static class VectorReader
             return e.ValueKind == JsonValueKind.Number && e.TryGetInt32(out int v) && v > 0 ? v : throw new InputErrorException(File, $"{path}.{name}", "expected a positive integer");
         }
 
-        public ulong[] Bits(JsonElement parent, string path, string name, int width)
+        public ulong[] Bits(JsonElement parent, string path, string name, int width) =>
+            BitsOf(Array(Object(parent, path, name), $"{path}.{name}", "bits"), $"{path}.{name}.bits", width);
+
+        /// <summary>A column written as a plain array of bit patterns (the bands).</summary>
+        public ulong[] PlainBits(JsonElement parent, string path, string name, int width) =>
+            BitsOf(Array(parent, path, name), $"{path}.{name}", width);
+
+        private ulong[] BitsOf(JsonElement bits, string at, int width)
         {
-            string at = $"{path}.{name}.bits";
-            JsonElement bits = Array(Object(parent, path, name), $"{path}.{name}", "bits");
             var values = new ulong[bits.GetArrayLength()];
             int i = 0;
             foreach (JsonElement b in bits.EnumerateArray())

@@ -6,11 +6,11 @@ namespace Latent.Golden.Generation;
 /// <summary>What to generate: the seed, the number of random tests per file, and the formats.</summary>
 /// <param name="Seed">The seed of every file's random stream.</param>
 /// <param name="Count">Seeded random tests per file, added to the edge cases.</param>
-/// <param name="Formats">The formats (<c>f64</c>, <c>f32</c>), in file order.</param>
+/// <param name="Formats">The formats (<c>f64</c>, <c>f32</c>, <c>f16</c>, <c>bf16</c>), in file order.</param>
 public sealed record GoldenOptions(ulong Seed, int Count, IReadOnlyList<string> Formats)
 {
-    /// <summary>The built-in defaults: the default seed, 1,000 random tests per file, both formats.</summary>
-    public static GoldenOptions Default { get; } = new(GoldenVersion.DefaultSeed, GoldenVersion.DefaultCount, ["f64", "f32"]);
+    /// <summary>The built-in defaults: the default seed, 1,000 random tests per file, every format.</summary>
+    public static GoldenOptions Default { get; } = new(GoldenVersion.DefaultSeed, GoldenVersion.DefaultCount, Latent.Ieee.BinaryFormats.Names);
 
     /// <summary>The most random tests per file: about 1.3 GB of vectors.</summary>
     public const int MaxCount = 1_000_000;
@@ -30,9 +30,9 @@ public sealed record GoldenOptions(ulong Seed, int Count, IReadOnlyList<string> 
 
         foreach (string f in Formats)
         {
-            if (f is not ("f64" or "f32"))
+            if (!Latent.Ieee.BinaryFormats.IsKnown(f))
             {
-                return $"unknown format '{Reading.SafeText.Excerpt(f)}'; expected f64 or f32";
+                return $"unknown format '{Reading.SafeText.Excerpt(f)}'; expected {Latent.Ieee.BinaryFormats.Expected}";
             }
         }
 

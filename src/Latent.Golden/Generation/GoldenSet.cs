@@ -74,9 +74,7 @@ public static class GoldenSet
             }
 
             var mirrorMoved = new List<string>();
-            VectorFile file = format == "f64"
-                ? FileBuilder<double, Binary64>.Build(definition, options.Seed, options.Count, Progress, mirrorMoved)
-                : FileBuilder<float, Binary32>.Build(definition, options.Seed, options.Count, Progress, mirrorMoved);
+            VectorFile file = BinaryFormats.Visit(format, new BuildFile(definition, options, Progress, mirrorMoved));
             var generated = new GeneratedFile(file.FileName, VectorWriter.Write(file), file.TestCount) { MirrorMoved = mirrorMoved };
             results[i] = generated;
             onFileDone?.Invoke(generated);
@@ -90,10 +88,25 @@ public static class GoldenSet
         int total = 0;
         foreach (var (definition, format) in Files(options))
         {
-            total += options.Count + (format == "f64" ? FileBuilder<double, Binary64>.EdgeCount(definition) : FileBuilder<float, Binary32>.EdgeCount(definition));
+            total += options.Count + BinaryFormats.Visit(format, new EdgeCount(definition));
         }
 
         return total;
+    }
+
+    private readonly struct BuildFile(Definition definition, GoldenOptions options, Action<int> progress, List<string> mirrorMoved) : IFormatVisitor<VectorFile>
+    {
+        public VectorFile Visit<T, TFormat>()
+            where T : System.Numerics.IBinaryFloatingPointIeee754<T>
+            where TFormat : IBinaryFormat<T> =>
+            FileBuilder<T, TFormat>.Build(definition, options.Seed, options.Count, progress, mirrorMoved);
+    }
+
+    private readonly struct EdgeCount(Definition definition) : IFormatVisitor<int>
+    {
+        public int Visit<T, TFormat>()
+            where T : System.Numerics.IBinaryFloatingPointIeee754<T>
+            where TFormat : IBinaryFormat<T> => FileBuilder<T, TFormat>.EdgeCount(definition);
     }
 
     /// <summary>Relative cost, to schedule the expensive files first (the KL's exact value and bounds cost the most).</summary>

@@ -73,7 +73,13 @@ public static class ManifestReader
                     : long.Parse(Fail($"{at}.{name}", "expected a nonnegative integer"), CultureInfo.InvariantCulture);
             }
 
-            if (Text(root, "schema", "$") != GoldenVersion.ManifestSchema)
+            string schema = Text(root, "schema", "$");
+            if (schema == GoldenVersion.PreviousManifestSchema)
+            {
+                Fail("$.schema", $"\"{GoldenVersion.PreviousManifestSchema}\" is a set of the previous major version (latent-golden-v1); this reader reads \"{GoldenVersion.ManifestSchema}\": regenerate the set with latent golden");
+            }
+
+            if (schema != GoldenVersion.ManifestSchema)
             {
                 Fail("$.schema", $"expected \"{GoldenVersion.ManifestSchema}\"");
             }

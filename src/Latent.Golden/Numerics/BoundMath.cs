@@ -12,9 +12,15 @@ internal sealed class BoundMath : IDisposable
 {
     private readonly MpScope _scope = new();
 
-    public BoundMath(FormatLimits format)
+    /// <param name="format">The format analysed.</param>
+    /// <param name="profile">The port profile whose assumptions the bounds cover: its <c>exp</c> error
+    /// (<see cref="ExpUlps"/>) and whether results may be flushed to zero (<see cref="FlushesSubnormals"/>).</param>
+    public BoundMath(FormatLimits format, Tolerance.PortProfile profile = Tolerance.PortProfile.Default)
     {
         Format = format;
+        ExpUlps = Tolerance.PortProfiles.ExpUlps(profile);
+        FlushesSubnormals = Tolerance.PortProfiles.FlushesSubnormals(profile);
+        MinNormal = _scope.PowerOfTwo(format.MinNormalExponent);
         Max = _scope.New();
 
         // The largest finite value: (2 − 2^(1−p)) · 2^emax.
@@ -42,6 +48,18 @@ internal sealed class BoundMath : IDisposable
     /// </summary>
     public MpfrNumber Huge { get; }
 
+    /// <summary>The largest error of the port's <c>exp</c>, in ulps of the true result (the profile's).</summary>
+    public int ExpUlps { get; }
+
+    /// <summary>
+    /// Whether a rounded result may be flushed to (signed) zero when it is below the smallest normal: then every rounding and
+    /// every <c>exp</c> may err by up to the smallest normal more, which <see cref="HalfUlp"/> and <see cref="Ulps"/> add.
+    /// </summary>
+    public bool FlushesSubnormals { get; }
+
+    /// <summary>The smallest positive normal value.</summary>
+    public MpfrNumber MinNormal { get; }
+
     /// <summary>The format being analysed.</summary>
     public FormatLimits Format { get; }
 
@@ -53,6 +71,9 @@ internal sealed class BoundMath : IDisposable
 
     /// <summary>The unit roundoff <c>u = 2^−p</c>.</summary>
     public MpfrNumber UnitRoundoff { get; }
+
+    /// <summary>Exactly <c>2^exponent</c>.</summary>
+    public MpfrNumber PowerOfTwo(long exponent) => _scope.PowerOfTwo(exponent);
 
     /// <summary>Exact zero.</summary>
     public MpfrNumber Zero { get; }
@@ -238,7 +259,13 @@ internal sealed class BoundMath : IDisposable
     /// larger of the true and the returned value: <c>k · ulp(x + k · ulp(x))</c>. Just below a power of two the spacing of
     /// the returned value may be twice that of the true one; libms count their errors in either.
     /// </summary>
-    public MpfrNumber Ulps(long k, MpfrNumber x) => Times(k, Ulp(Plus(x, Times(k, Ulp(x)))));
+    public MpfrNumber Ulps(long k, MpfrNumber x)
+    {
+        MpfrNumber ulps = Times(k, Ulp(Plus(x, Times(k, Ulp(x)))));
+
+        // A flushed result is off by its own magnitude, less than the smallest normal.
+        return FlushesSubnormals ? Plus(ulps, MinNormal) : ulps;
+    }
 
     /// <summary>
     /// The largest error of rounding a real of magnitude at most <paramref name="x"/> to nearest: <c>ulp(x) / 2</c>, or 0
@@ -253,7 +280,10 @@ internal sealed class BoundMath : IDisposable
 
         MpfrNumber half = _scope.New();
         MpfrNative.MulPow2(half, Ulp(x), -1, MpfrRound.Nearest);
-        return half;
+
+        // A flushed result is off by its own magnitude, less than the smallest normal (the bound x may be normal while the
+        // rounded value is not, so the term is added whatever x is).
+        return FlushesSubnormals ? Plus(half, MinNormal) : half;
     }
 
     /// <summary>Whether a value of magnitude up to <paramref name="x"/> may round to ±∞ in the format.</summary>

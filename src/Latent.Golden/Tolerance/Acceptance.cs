@@ -16,9 +16,9 @@ internal static class Acceptance
     /// <summary>
     /// The accepted range is every format value within the analysis' bounds of the real result (rounded inward), widened
     /// to ±∞ where a faithful evaluation may overflow; the tolerance is the same bound measured from the file's exact
-    /// value (so it adds the half ulp between the real result and <paramref name="exact"/>).
+    /// value (so it adds the half ulp between the real result and the exact value's rounding).
     /// </summary>
-    public static Expectation From<T, TFormat>(BoundMath math, RealBound bound, T specCr, T exact)
+    public static Band From<T, TFormat>(BoundMath math, RealBound bound, T specCr)
         where T : IBinaryFloatingPointIeee754<T>
         where TFormat : IBinaryFormat<T>
     {
@@ -26,7 +26,7 @@ internal static class Acceptance
         ArgumentNullException.ThrowIfNull(bound);
         if (bound.Nan == NanRule.Required)
         {
-            return MustBeNaN<T, TFormat>(specCr, exact);
+            return MustBeNaN<T, TFormat>();
         }
 
         T lo, hi;
@@ -51,7 +51,7 @@ internal static class Acceptance
         MpfrNumber spread = BoundMath.Larger(bound.Below, bound.Above);
         MpfrNumber tolerance = math.Plus(spread, math.HalfUlp(math.Magnitude(bound.Value)));
         T toleranceValue = exactPoint ? T.Zero : DirectedRounding.Up<T, TFormat>(tolerance);
-        var expectation = new Expectation(TFormat.ToBits(specCr), TFormat.ToBits(exact), TFormat.ToBits(toleranceValue), TFormat.ToBits(lo), TFormat.ToBits(hi), bound.Nan);
+        var expectation = new Band(TFormat.ToBits(toleranceValue), TFormat.ToBits(lo), TFormat.ToBits(hi), bound.Nan);
         if (!Accepts<T, TFormat>(expectation, specCr))
         {
             throw new InvalidOperationException(
@@ -62,21 +62,21 @@ internal static class Acceptance
     }
 
     /// <summary>Inputs with an infinity or a NaN: the spec-cr result is the answer of every faithful port, bit for bit up to NaN payloads.</summary>
-    public static Expectation Exactly<T, TFormat>(T specCr, T exact, bool nanAlsoAllowed = false)
+    public static Band Exactly<T, TFormat>(T specCr, bool nanAlsoAllowed = false)
         where T : IBinaryFloatingPointIeee754<T>
         where TFormat : IBinaryFormat<T>
     {
         if (T.IsNaN(specCr))
         {
-            return MustBeNaN<T, TFormat>(specCr, exact);
+            return MustBeNaN<T, TFormat>();
         }
 
         ulong bits = TFormat.ToBits(specCr);
-        return new Expectation(bits, TFormat.ToBits(exact), TFormat.ToBits(T.Zero), bits, bits, nanAlsoAllowed ? NanRule.Allowed : NanRule.Forbidden);
+        return new Band(TFormat.ToBits(T.Zero), bits, bits, nanAlsoAllowed ? NanRule.Allowed : NanRule.Forbidden);
     }
 
     /// <summary>Whether a port's result is accepted: the NaN rule, then <c>lo ≤ result ≤ hi</c> in the format's order with <c>−0 &lt; +0</c>.</summary>
-    public static bool Accepts<T, TFormat>(Expectation expected, T result)
+    public static bool Accepts<T, TFormat>(Band expected, T result)
         where T : IBinaryFloatingPointIeee754<T>
         where TFormat : IBinaryFormat<T>
     {
@@ -105,12 +105,13 @@ internal static class Acceptance
         return (bits & signBit) != 0 ? -magnitude - 1 : magnitude;
     }
 
-    private static Expectation MustBeNaN<T, TFormat>(T specCr, T exact)
+    /// <summary>The band of a result that must be NaN: every column NaN.</summary>
+    public static Band MustBeNaN<T, TFormat>()
         where T : IBinaryFloatingPointIeee754<T>
         where TFormat : IBinaryFormat<T>
     {
         ulong nan = TFormat.ToBits(T.NaN);
-        return new Expectation(TFormat.ToBits(specCr), TFormat.ToBits(exact), nan, nan, nan, NanRule.Required);
+        return new Band(nan, nan, nan, NanRule.Required);
     }
 
     private static T LowEnd<T, TFormat>(BoundMath math, RealBound bound, MpfrNumber low)

@@ -13,7 +13,8 @@ namespace Latent.Golden.Tolerance;
 /// <remarks>
 /// Any summation tree of <c>n</c> terms performs <c>n − 1</c> roundings, each of a partial sum no larger than the sum of the
 /// magnitudes, so <c>|Ŝ − Σ x̂ᵢ| ≤ γₙ₋₁ Σ |x̂ᵢ|</c> with <c>γₖ = k·u / (1 − k·u)</c>. The spec's zero-seeded left fold is one
-/// such tree; NumPy's pairwise and PyTorch's cascade sums are others.
+/// such tree; NumPy's pairwise and PyTorch's cascade sums are others. A sum accumulated in a wider format (PyTorch's
+/// binary32 accumulator for binary16 and bfloat16) errs less and overflows only where the mean itself does.
 /// </remarks>
 internal static class KlBound
 {
@@ -54,15 +55,23 @@ internal static class KlBound
         MpfrNumber sumLow = math.MinusDown(outcomesLow, summationError);
         MpfrNumber sumHigh = math.Plus(outcomesHigh, summationError);
         mayInfinity |= math.MayOverflow(math.Plus(magnitudes, summationError));
-        mustInfinity |= BoundMath.Exceeds(sumLow, math.Max);
+
+        // A sum beyond MAX overflows a port that accumulates in the format, but not one that accumulates in a wider format
+        // (PyTorch's reductions over binary16 and bfloat16 accumulate in binary32): only a mean beyond MAX must overflow.
 
         // M = S / n rounded once; the result 0.5 · M rounds only when it is subnormal (at most η/2).
         MpfrNumber meanRounding = math.HalfUlp(math.Over(math.Magnitude(BoundMath.Between(sumLow, sumHigh)), n));
         MpfrNumber resultLow = Halve(math, math.MinusDown(Divide(math, sumLow, n, MpfrRound.Down), meanRounding), MpfrRound.Down);
         MpfrNumber resultHigh = Halve(math, math.Plus(Divide(math, sumHigh, n, MpfrRound.Up), meanRounding), MpfrRound.Up);
         MpfrNumber halving = math.Over(math.Quantum, 2);
+        if (math.FlushesSubnormals)
+        {
+            halving = math.Plus(halving, math.MinNormal); // a subnormal 0.5 · M may be flushed to zero
+        }
+
         resultLow = math.MinusDown(resultLow, halving);
         resultHigh = math.Plus(resultHigh, halving);
+        mustInfinity |= BoundMath.Exceeds(resultLow, math.Max);
 
         Enclosure value = math.Scale(math.Divide(sum, n), -1);
         MpfrNumber below = NonNegative(math, math.Minus(value.Lo, resultLow));

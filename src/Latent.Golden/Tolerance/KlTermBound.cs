@@ -8,7 +8,7 @@ namespace Latent.Golden.Tolerance;
 /// an interval of finite outcomes and the discrete ones (+∞, NaN), as the union of two evaluation forms:
 /// <list type="bullet">
 /// <item>the spec's order <c>((exp(l) + mu·mu) − 1) − l</c>, each operation rounded once (or fused), <c>exp</c> within
-/// <see cref="PortModel.ExpUlps"/> ulps;</item>
+/// <see cref="BoundMath.ExpUlps"/> ulps (the profile's);</item>
 /// <item>PyTorch's Normal–Normal form <c>(var_ratio + mu²) − 1 − log(var_ratio)</c> with <c>var_ratio = exp(l · 0.5)²</c>,
 /// <c>log</c> within <see cref="PortModel.LogUlps"/> ulps, halved per coordinate before the mean.</item>
 /// </list>
@@ -54,7 +54,7 @@ internal sealed class KlTermBound
         MpfrNumber termMagnitude = math.Magnitude(term);
 
         // The spec's order: a = exp(l), b = mu·mu, c = a + b, d = c − 1, per = d − l; each error adds what came before.
-        MpfrNumber da = math.Ulps(PortModel.ExpUlps, varianceMagnitude);
+        MpfrNumber da = math.Ulps(math.ExpUlps, varianceMagnitude);
         MpfrNumber db = math.HalfUlp(squareMagnitude);
         MpfrNumber dc = Rounded(math, math.Plus(da, db), withSquareMagnitude);
         MpfrNumber dd = Rounded(math, dc, minusOneMagnitude);
@@ -85,7 +85,7 @@ internal sealed class KlTermBound
         Enclosure scale = math.Exp(half);
         MpfrNumber scaleMagnitude = math.Magnitude(scale);
         MpfrNumber shift = math.Times(2, math.Times(scaleMagnitude, math.Magnitude(math.Sub(math.Exactly(halfInFormat), half))));
-        MpfrNumber ds = math.Plus(math.Ulps(PortModel.ExpUlps, math.Plus(scaleMagnitude, shift)), shift);
+        MpfrNumber ds = math.Plus(math.Ulps(math.ExpUlps, math.Plus(scaleMagnitude, shift)), shift);
 
         // var_ratio = s² with s = e^(l/2) ± ds: |s² − e^l| ≤ 2 e^(l/2) ds + ds², plus its own rounding.
         Enclosure variance = math.Mul(scale, scale);

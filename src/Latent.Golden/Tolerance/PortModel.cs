@@ -24,4 +24,11 @@ public static class PortModel
     /// <c>x = 709.78271114955…</c>, where <c>e^x = MAX · (1 − 2^−19.13)</c>. Below that edge the ulp bound applies.
     /// </summary>
     public const int ExpEarlyOverflowBits = 18;
+
+    /// <summary>
+    /// The <c>exp</c> error of the <see cref="PortProfile.Gpu"/> profile, in ulps: CUDA's <c>expf</c> measures 2 ulps from
+    /// correctly rounded (LLVM libc's GPU conformance table, llvm/llvm-project <c>libc/docs/headers/math/index.rst</c>) and JAX
+    /// documents float32 <c>exp</c> at 2.0 ulps on H100/B200 (jax-ml/jax <c>docs/accuracy.md</c>); OpenCL allows 2 for half.
+    /// </summary>
+    public const int GpuExpUlps = 2;
 }

@@ -6,7 +6,7 @@ namespace Latent.Golden.Tolerance;
 
 /// <summary>
 /// The analysis of one element of <c>reparameterizeDiag</c> at finite inputs: <c>z = mu + exp(logvar · 0.5) · eps</c>, with a
-/// port's <c>exp</c> within <see cref="PortModel.ExpUlps"/> ulps, and the product and sum each rounded once or fused into one
+/// port's <c>exp</c> within <see cref="BoundMath.ExpUlps"/> ulps (the profile's), and the product and sum each rounded once or fused into one
 /// rounding (a fused multiply-add only removes a rounding, so the unfused bound covers it).
 /// </summary>
 internal static class ReparameterizeBound
@@ -24,7 +24,7 @@ internal static class ReparameterizeBound
 
         // The port exponentiates the rounded half; e^h' − e^(l/2) ≤ e^(l/2)(e^δ − 1) ≤ 2 e^(l/2) δ for the tiny δ of a subnormal.
         MpfrNumber shift = math.Times(2, math.Times(scaleMagnitude, math.Magnitude(math.Sub(math.Exactly(halfInFormat), half))));
-        MpfrNumber scaleError = math.Plus(math.Ulps(PortModel.ExpUlps, math.Plus(scaleMagnitude, shift)), shift);
+        MpfrNumber scaleError = math.Plus(math.Ulps(math.ExpUlps, math.Plus(scaleMagnitude, shift)), shift);
 
         Enclosure noise = math.Exactly(eps);
         MpfrNumber noiseMagnitude = math.Magnitude(noise);
@@ -62,13 +62,14 @@ internal static class ReparameterizeBound
     }
 
     /// <summary>
-    /// Whether a port's <c>exp(logvar · 0.5)</c> may be +∞ at a finite <paramref name="logvar"/>: used where another input is
-    /// infinite, since an infinite scale may then meet an infinite mean of the other sign (NaN) where the spec's does not.
+    /// Whether a port's <c>exp(h)</c> may be 0 at the rounded half <paramref name="halfInFormat"/>: within the profile's ulps of
+    /// <c>e^h</c> reaches 0 (below the least subnormal for a faithful <c>exp</c>, and below the smallest normal where results
+    /// may be flushed). Used where the noise is infinite: a zero scale then makes the product NaN.
     /// </summary>
-    public static bool ScaleMayOverflow(BoundMath math, double logvar, double halfInFormat)
+    public static bool ScaleMayBeZero(BoundMath math, double halfInFormat)
     {
         Enclosure scale = math.Exp(math.Exactly(halfInFormat));
         MpfrNumber magnitude = math.Magnitude(scale);
-        return math.ExpMayOverflow(math.Plus(magnitude, math.Ulps(PortModel.ExpUlps, magnitude)));
+        return !BoundMath.Exceeds(math.MinusDown(scale.Lo, math.Ulps(math.ExpUlps, magnitude)), math.Zero);
     }
 }

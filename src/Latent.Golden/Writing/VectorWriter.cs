@@ -26,11 +26,11 @@ public static class VectorWriter
 
     /// <summary>The rule by which a result is accepted, stated in every file.</summary>
     public const string AcceptanceRule =
-        "A result element is accepted when: if nan is 'required', it is NaN (any payload and sign); if 'forbidden', it is not NaN " +
-        "and lo <= result <= hi; if 'allowed', it is NaN or lo <= result <= hi. Order is the format's, with -0 < +0, so a range " +
-        "whose ends are the same zero demands that zero's sign. lo and hi are the format values within the analysis bound of the " +
-        "real result, widened to an infinity where a faithful evaluation may overflow; tolerance is the same bound measured from " +
-        "exact (|result - exact| <= tolerance, computed exactly) and is informative where lo or hi is infinite.";
+        "Choose a port profile (see profiles). A result element is accepted under it when, with that profile's band of the element: " +
+        "if nan is 'required', it is NaN (any payload and sign); if 'forbidden', it is not NaN and lo <= result <= hi; if 'allowed', " +
+        "it is NaN or lo <= result <= hi. Order is the format's, with -0 < +0, so a range whose ends are the same zero demands that " +
+        "zero's sign. lo and hi are the format values the profile's assumptions allow, widened to an infinity where such a port may " +
+        "overflow; tolerance bounds |result - exact| (computed exactly) and is informative where lo or hi is infinite.";
 
     /// <summary>The file's bytes.</summary>
     public static byte[] Write(VectorFile file)
@@ -51,6 +51,7 @@ public static class VectorWriter
         text.Property(1, "inputs", w => StringArray(w, file.Definition.TensorInputs()));
         text.Property(1, "result", w => w.WriteStringValue(file.Definition.HasScalarResult() ? "scalar" : "tensor"));
         text.Property(1, "portModel", PortModelObject);
+        text.Property(1, "profiles", ProfilesObject);
         text.Property(1, "acceptance", w => w.WriteStringValue(AcceptanceRule));
         text.Property(1, "numberOfTests", w => w.WriteNumberValue(file.TestCount));
         text.Raw("  \"notes\": {\n");
@@ -92,6 +93,7 @@ public static class VectorWriter
     private static void PortModelObject(Utf8JsonWriter w)
     {
         w.WriteStartObject();
+        w.WriteString("profile", PortProfile.Default.Name());
         w.WriteNumber("expUlps", PortModel.ExpUlps);
         w.WriteNumber("logUlps", PortModel.LogUlps);
         w.WriteString("arithmetic", "IEEE 754 round to nearest even in the file's format; gradual underflow; no flush to zero");
@@ -99,6 +101,17 @@ public static class VectorWriter
         w.WriteString("summation", "the KL's coordinate terms may be summed in any order (any tree of n - 1 additions)");
         w.WriteString("klForms", "spec order ((exp(l) + mu*mu) - 1) - l, or PyTorch's Normal-Normal form (var_ratio + mu^2 - 1) - log(var_ratio) with var_ratio = exp(l/2)^2, halved per coordinate");
         w.WriteString("derivation", "docs/golden-vectors.md");
+        w.WriteEndObject();
+    }
+
+    private static void ProfilesObject(Utf8JsonWriter w)
+    {
+        w.WriteStartObject();
+        foreach (PortProfile profile in PortProfiles.All)
+        {
+            w.WriteString(profile.Name(), profile.Summary());
+        }
+
         w.WriteEndObject();
     }
 
@@ -132,19 +145,42 @@ public static class VectorWriter
         w.WriteStartObject();
         WriteColumn(w, format, "specCr", test.Expected, e => e.SpecCr);
         WriteColumn(w, format, "exact", test.Expected, e => e.Exact);
-        WriteColumn(w, format, "tolerance", test.Expected, e => e.Tolerance);
-        WriteColumn(w, format, "lo", test.Expected, e => e.Lo);
-        WriteColumn(w, format, "hi", test.Expected, e => e.Hi);
-        w.WritePropertyName("nan");
-        w.WriteStartArray();
-        foreach (Expectation e in test.Expected)
+        w.WritePropertyName("profiles");
+        w.WriteStartObject();
+        foreach (PortProfile profile in PortProfiles.All)
         {
-            w.WriteStringValue(NanText(e.Nan));
+            w.WritePropertyName(profile.Name());
+            w.WriteStartObject();
+            BitsColumn(w, format, "tolerance", test.Expected, e => e.For(profile).Tolerance);
+            BitsColumn(w, format, "lo", test.Expected, e => e.For(profile).Lo);
+            BitsColumn(w, format, "hi", test.Expected, e => e.For(profile).Hi);
+            w.WritePropertyName("nan");
+            w.WriteStartArray();
+            foreach (Expectation e in test.Expected)
+            {
+                w.WriteStringValue(NanText(e.For(profile).Nan));
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        w.WriteEndObject();
+        w.WriteEndObject();
+        w.WriteEndObject();
+    }
+
+    /// <summary>A band column: bit patterns only (the decimals of the inputs and references are for reading; bands are for checking).</summary>
+    private static void BitsColumn(Utf8JsonWriter w, string format, string name, IReadOnlyList<Expectation> expected, Func<Expectation, ulong> select)
+    {
+        w.WritePropertyName(name);
+        w.WriteStartArray();
+        foreach (Expectation e in expected)
+        {
+            w.WriteStringValue(ValueText.Bits(format, select(e)));
         }
 
         w.WriteEndArray();
-        w.WriteEndObject();
-        w.WriteEndObject();
     }
 
     /// <summary>The file spelling of a NaN rule.</summary>

@@ -63,12 +63,17 @@ public static class DrtReport
         var sweeps = new List<(string, IReadOnlyList<KlSweepBand>)>();
         foreach (string format in formats)
         {
-            sweeps.Add((format, format == "f64"
-                ? KlCancellationSweep.Standard<double, Latent.Ieee.Binary64>(seed)
-                : KlCancellationSweep.Standard<float, Latent.Ieee.Binary32>(seed)));
+            sweeps.Add((format, Latent.Ieee.BinaryFormats.Visit(format, new Sweep(seed))));
         }
 
         return sweeps;
+    }
+
+    private readonly struct Sweep(ulong seed) : Latent.Ieee.IFormatVisitor<IReadOnlyList<KlSweepBand>>
+    {
+        public IReadOnlyList<KlSweepBand> Visit<T, TFormat>()
+            where T : System.Numerics.IBinaryFloatingPointIeee754<T>
+            where TFormat : Latent.Ieee.IBinaryFormat<T> => KlCancellationSweep.Standard<T, TFormat>(seed);
     }
 
     private static void Histograms(StringBuilder md, IReadOnlyList<DrtStats> runs, string title, Func<DrtStats, UlpHistogram> pick)

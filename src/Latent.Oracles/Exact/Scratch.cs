@@ -47,11 +47,17 @@ internal sealed class Scratch
 
     private MpfrNumber Rounded53 { get; } = new(53);
 
-    /// <summary>A number of the target precision (24 or 53 bits) for rounding into the normal range.</summary>
+    private MpfrNumber Rounded11 { get; } = new(11);
+
+    private MpfrNumber Rounded8 { get; } = new(8);
+
+    /// <summary>A number of the target precision (53, 24, 11 or 8 bits: binary64, binary32, binary16, bfloat16) for rounding into the normal range.</summary>
     public MpfrNumber Rounded(int precision) => precision switch
     {
         24 => Rounded24,
         53 => Rounded53,
-        _ => throw new ArgumentOutOfRangeException(nameof(precision), precision, "Only binary32 and binary64 are supported."),
+        11 => Rounded11,
+        8 => Rounded8,
+        _ => throw new ArgumentOutOfRangeException(nameof(precision), precision, "Only binary64, binary32, binary16 and bfloat16 are supported."),
     };
 }

@@ -66,7 +66,55 @@ public static class CorrectlyRoundedExp
             return Unsafe.As<float, T>(ref r);
         }
 
+        if (TFormat.Precision <= 24 && TFormat.MaxExponent <= 127 && TryFastNarrow<T, TFormat>(x, out T narrow))
+        {
+            return narrow;
+        }
+
         return ExactOracle.Exp<T, TFormat>(x);
+    }
+
+    /// <summary>
+    /// The fast path of formats no wider than binary32 in precision and range (binary16, bfloat16): the binary32 coarse
+    /// bracket with the format's own rounding boundaries. The candidate is <c>S</c> rounded once into the format
+    /// (a direct conversion from binary64), and it is the correct rounding when <c>S(1 ± 2^−49)</c> stay strictly between
+    /// the two boundaries around it; past the largest finite value the candidate is +∞ when <c>S(1 − 2^−49)</c> exceeds the
+    /// overflow threshold <c>MAX + ulp(MAX)/2</c>, and +0 when <c>S(1 + 2^−49)</c> is below half the least subnormal.
+    /// </summary>
+    public static bool TryFastNarrow<T, TFormat>(T x, out T result)
+        where T : IBinaryFloatingPointIeee754<T>
+        where TFormat : IBinaryFormat<T>
+    {
+        double xd = double.CreateTruncating(x);
+        if (!(xd >= -103.98 && xd <= 88.7228))
+        {
+            bool decided = Saturated(xd, 88.72284, -103.98, out double saturated);
+            result = T.CreateTruncating(saturated);
+            return decided;
+        }
+
+        double s = ExpKernel.Evaluate(xd, out int e, out double lo) + lo;
+        double big = s * ExpKernel.PowerOfTwo(e);
+        result = T.CreateTruncating(big);
+        int fractionBits = TFormat.Precision - 1;
+        T largest = TFormat.FromBits((((1UL << (TFormat.BitWidth - 1 - fractionBits)) - 2) << fractionBits) | ((1UL << fractionBits) - 1));
+        double max = double.CreateTruncating(largest);
+        if (T.IsInfinity(result) || double.CreateTruncating(result) == max)
+        {
+            double overflow = max + ((max - double.CreateTruncating(T.BitDecrement(largest))) * 0.5);
+            result = T.PositiveInfinity;
+            return big * Narrow > overflow;
+        }
+
+        if (T.IsZero(result))
+        {
+            return big * Widen < double.CreateTruncating(T.Epsilon) * 0.5;
+        }
+
+        double f = double.CreateTruncating(result);
+        double midHigh = f + ((double.CreateTruncating(T.BitIncrement(result)) - f) * 0.5);
+        double midLow = f - ((f - double.CreateTruncating(T.BitDecrement(result))) * 0.5);
+        return big * Widen < midHigh && big * Narrow > midLow;
     }
 
     /// <summary>Correctly rounded binary64 <c>exp(x)</c>.</summary>

@@ -9,7 +9,7 @@ namespace Latent.Ieee;
 public interface IBinaryFormat<T>
     where T : IBinaryFloatingPointIeee754<T>
 {
-    /// <summary>Short name used on the command line and in files: <c>f64</c> or <c>f32</c>.</summary>
+    /// <summary>Short name used on the command line and in files: <c>f64</c>, <c>f32</c>, <c>f16</c> or <c>bf16</c>.</summary>
     static abstract string Name { get; }
 
     /// <summary>Width of an encoding in bits (64 or 32).</summary>

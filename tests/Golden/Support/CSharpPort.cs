@@ -33,15 +33,20 @@ internal static class CSharpPort
             var answers = new Dictionary<int, ulong[]>();
             foreach (VectorInputs.Test test in file.Tests)
             {
-                answers[test.TcId] = file.Format == "f64"
-                    ? Compute<double, Binary64>(port, file.Definition, test)
-                    : Compute<float, Binary32>(port, file.Definition, test);
+                answers[test.TcId] = BinaryFormats.Visit(file.Format, new Computation(port, file.Definition, test));
             }
 
             files[file.FileName] = answers;
         }
 
         return new PortResults(name, files);
+    }
+
+    private readonly struct Computation(ICSharpPort port, string definition, VectorInputs.Test test) : IFormatVisitor<ulong[]>
+    {
+        public ulong[] Visit<T, TFormat>()
+            where T : IBinaryFloatingPointIeee754<T>
+            where TFormat : IBinaryFormat<T> => Compute<T, TFormat>(port, definition, test);
     }
 
     private static ulong[] Compute<T, TFormat>(ICSharpPort port, string definition, VectorInputs.Test test)

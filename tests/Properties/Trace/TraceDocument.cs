@@ -162,7 +162,7 @@ internal static class TraceDocument
     }
 
     /// <summary>The released vector set's folder.</summary>
-    public static string ReleasedSet => Path.Combine(Support.Repository.Root, "vectors", "v1");
+    public static string ReleasedSet => Path.Combine(Support.Repository.Root, "vectors", "v2");
 
     /// <summary>The block as the page holds it, or null.</summary>
     public static string? InPage(string page)
