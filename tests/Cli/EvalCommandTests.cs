@@ -1,3 +1,5 @@
+using System;
+using System.Linq;
 using System.Text.Json;
 using Latent.Cli.Tests.Support;
 using Xunit;
@@ -39,6 +41,22 @@ public class EvalCommandTests
     {
         Tool.Result r = Tool.Run("eval", "halfTensor", "--format", "f32", "--x", "0.1,-0,0x00000001,inf");
         Assert.Equal(["0x3D4CCCCD 0.05", "0x80000000 -0", "0x00000000 0", "0x7F800000 inf"], r.StdoutLines);
+    }
+
+    [Fact]
+    public void F16_and_bf16_print_16_bit_patterns_and_round_every_operation_into_the_format()
+    {
+        // halfTensor of the least binary16 subnormal rounds to +0 (ties to even); 65504 is binary16's largest value; 32752 prints as its shortest decimal, 32750.
+        Tool.Result h = Tool.Run("eval", "halfTensor", "--format", "f16", "--x", "0x0001,0x0003,65504,-0");
+        Assert.Equal(["0x0000 0", "0x0002 1E-07", "0x77FF 32750", "0x8000 -0"], h.StdoutLines);
+
+        // exp is binary32's expf rounded once into the format (the platform's expf, found here at test time).
+        Tool.Result e = Tool.Run("eval", "expTensor", "--format", "bf16", "--x", "1,-100");
+        string Bits(float v) => "0x" + ((BitConverter.SingleToUInt32Bits(v) + 0x7FFF + ((BitConverter.SingleToUInt32Bits(v) >> 16) & 1)) >> 16).ToString("X4", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal([Bits(MathF.Exp(1)), Bits(MathF.Exp(-100))], e.StdoutLines.Select(l => l.Split(' ')[0]));
+
+        Tool.Result kl = Tool.Run("eval", "diagonalGaussianKlToStandard", "--format", "f16", "--mu", "0.5,-0.25", "--logvar", "0,0", "--semantics", "exact");
+        Assert.Equal(["0x2D00 0.0781"], kl.StdoutLines);
     }
 
     [Fact]

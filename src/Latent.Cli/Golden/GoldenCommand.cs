@@ -7,7 +7,7 @@ using Latent.Golden.Generation;
 namespace Latent.Cli.Golden;
 
 /// <summary>
-/// <c>latent golden [--out DIR] [--seed S] [--count N] [--format f64,f32]</c> writes the full vector set;
+/// <c>latent golden [--out DIR] [--seed S] [--count N] [--format f64,f32,f16,bf16]</c> writes the full vector set;
 /// <c>latent golden --verify DIR</c> re-derives a set and reports every difference.
 /// </summary>
 internal static class GoldenCommand
@@ -32,7 +32,7 @@ internal static class GoldenCommand
         };
         var format = new Option<string>("--format")
         {
-            Description = "Formats to write: f64, f32 or f64,f32 (the default).",
+            Description = "Formats to write, comma-separated: any of f64, f32, f16, bf16 (default: all four).",
             HelpName = "F",
         };
         var replace = new Option<bool>("--replace")

@@ -47,7 +47,7 @@ internal static class Flags
     /// <summary>The note of every flag.</summary>
     public static IReadOnlyDictionary<string, string> Notes { get; } = new Dictionary<string, string>
     {
-        [GuideExample] = "The example of TorchLean's guide (GenerativeModels chapter): mu = [0.5, -0.25], logvar = [0, 0], KL 0.078125; codebook [[0,0],[1,1],[-1,0.5]]. Exact in both formats and independent of libm.",
+        [GuideExample] = "The example of TorchLean's guide (GenerativeModels chapter): mu = [0.5, -0.25], logvar = [0, 0], KL 0.078125; codebook [[0,0],[1,1],[-1,0.5]]. Exact in every format and independent of libm.",
         [SpecFacts] = "A row of the derived check-value table of the spec notes (section 7.1): hand-computed from the evaluation order and the IEEE special cases of exp.",
         [Random] = "Seeded random inputs in typical ranges (x in [-30, 30]; mu and eps in [-4, 4]; logvar in [-8, 8]; shapes of rank 0 to 4). Catches wrong formulas: a mutant fails most of these.",
         [RandomWide] = "Seeded random finite inputs, log-uniform over a wide exponent range (subnormals included for mu and eps); probes scaling, overflow and underflow paths.",
