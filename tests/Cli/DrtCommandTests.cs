@@ -27,6 +27,21 @@ public sealed class DrtCommandTests : IDisposable
         Assert.Empty(Directory.GetFiles(_folder, "*.tmp"));
     }
 
+    [Theory]
+    [InlineData("f16")]
+    [InlineData("bf16")]
+    public void The_narrow_formats_run_every_check_and_pass(string format)
+    {
+        Tool.Result r = Tool.Run("drt", "--cases", "300", "--format", format);
+        Assert.True(r.ExitCode == 0, r.ToString());
+        foreach (string definition in new[] { "expTensor", "halfTensor", "reparameterizeDiag", "diagonalGaussianKlToStandard", "quantizeAt" })
+        {
+            Assert.Contains($"| {definition} | {format} | 300 |", r.Stdout, StringComparison.Ordinal);
+        }
+
+        Assert.Matches(@"drt: 1500 cases, \d+ elements, 0 failures", r.StdoutLines[^1]);
+    }
+
     [Fact]
     public void The_same_seed_gives_the_same_report()
     {
