@@ -60,6 +60,28 @@ public class EvalCommandTests
     }
 
     [Fact]
+    public void Dual_semantics_prints_the_value_and_the_tangent_of_each_element()
+    {
+        // d KL / d logvar_0 = (e^0.1 - 1) / (2n) with n = 2; the value is the ordinary evaluation's, bit for bit.
+        Tool.Result dual = Tool.Run("eval", "diagonalGaussianKlToStandard", "--mu", "0.5,-0.25", "--logvar", "0.1,0", "--dlogvar", "1,0", "--semantics", "dual");
+        Tool.Result plain = Tool.Run("eval", "diagonalGaussianKlToStandard", "--mu", "0.5,-0.25", "--logvar", "0.1,0");
+        Assert.True(dual.ExitCode == 0, dual.ToString());
+        string[] parts = dual.StdoutLines[0].Split(' ');
+        Assert.Equal(plain.StdoutLines[0], parts[0] + " " + parts[1]);
+        double tangent = BitConverter.UInt64BitsToDouble(Convert.ToUInt64(parts[2][2..], 16));
+        Assert.Equal(double.ExpM1(0.1) / 4, tangent, 1e-15);
+
+        // dual-cr is the Lean text over dual numbers with correctly rounded primitives; a tangent of mu gives mu / n.
+        Tool.Result cr = Tool.Run("eval", "diagonalGaussianKlToStandard", "--mu", "0.5,-0.25", "--logvar", "0,0", "--dmu", "0,1", "--semantics", "dual-cr", "--json");
+        using JsonDocument doc = JsonDocument.Parse(cr.Stdout);
+        Assert.Equal("-0.125", doc.RootElement.GetProperty("result")[0].GetProperty("tangent").GetProperty("value").GetString());
+
+        // A tangent without a dual semantics, and a dual lookup, are bad input.
+        Assert.Equal(2, Tool.Run("eval", "expTensor", "--x", "1", "--dx", "1").ExitCode);
+        Assert.Equal(2, Tool.Run("eval", "quantizeAt", "--codebook", "0;1", "--index", "0", "--semantics", "dual").ExitCode);
+    }
+
+    [Fact]
     public void Json_has_definition_format_result_shape_and_elements()
     {
         Tool.Result r = Tool.Run("eval", "reparameterizeDiag", "--shape", "2,1", "--mu", "1,2", "--logvar", "0,0", "--eps", "0.5,-0", "--json");

@@ -30,9 +30,9 @@ internal static class EvalCommand
         emptyMean.AcceptOnlyFromAmong("v1", "v3");
         var semantics = new Option<string?>("--semantics")
         {
-            Description = "spec (the C# mirror with the platform exp, the default), spec-text (the Lean text of spec/ evaluated with the same arithmetic), spec-cr (the Lean text with a correctly rounded exp) or exact (the real result rounded once).",
+            Description = "spec (the C# mirror with the platform exp, the default), spec-text (the Lean text of spec/ evaluated with the same arithmetic), spec-cr (the Lean text with a correctly rounded exp), exact (the real result rounded once), dual (the mirror over TorchLean's dual numbers with the platform arithmetic: each element prints its value and its tangent, the Jacobian-vector product in the direction of --dx/--dmu/--dlogvar/--deps) or dual-cr (the Lean text over dual numbers with correctly rounded primitives).",
         };
-        semantics.AcceptOnlyFromAmong("spec", "spec-text", "spec-cr", "exact");
+        semantics.AcceptOnlyFromAmong("spec", "spec-text", "spec-cr", "exact", "dual", "dual-cr");
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of one line per result element." };
         var x = ValueOption("--x", "Input of expTensor and halfTensor.");
         var mu = ValueOption("--mu", "Means.");
@@ -43,10 +43,14 @@ internal static class EvalCommand
             Description = "Codes of quantizeAt separated by ';', each a value list of the latent shape, e.g. '0,0;1,1;-1,0.5'.",
         };
         var index = new Option<string?>("--index") { Description = "Code index of quantizeAt, from 0." };
+        var dx = ValueOption("--dx", "Tangent of --x for --semantics dual or dual-cr (default: zeros).");
+        var dmu = ValueOption("--dmu", "Tangent of --mu for --semantics dual or dual-cr (default: zeros).");
+        var dlogvar = ValueOption("--dlogvar", "Tangent of --logvar for --semantics dual or dual-cr (default: zeros).");
+        var deps = ValueOption("--deps", "Tangent of --eps for --semantics dual or dual-cr (default: zeros).");
 
         var command = new Command("eval", "Evaluate one definition of Generative.Latent and print each result as its bit pattern and shortest round-trip decimal.\n" + ExitCodes.Help)
         {
-            definition, format, semantics, shape, emptyMean, json, x, mu, logvar, eps, codebook, index,
+            definition, format, semantics, shape, emptyMean, json, x, mu, logvar, eps, codebook, index, dx, dmu, dlogvar, deps,
         };
         command.SetAction(result =>
         {
@@ -62,7 +66,11 @@ internal static class EvalCommand
                 result.GetValue(eps),
                 result.GetValue(codebook),
                 result.GetValue(index),
-                result.GetValue(semantics));
+                result.GetValue(semantics),
+                result.GetValue(dx),
+                result.GetValue(dmu),
+                result.GetValue(dlogvar),
+                result.GetValue(deps));
             return Evaluator.Evaluate(request, result.InvocationConfiguration.Output);
         });
         return command;

@@ -6,9 +6,10 @@ using Latent.Oracles;
 namespace Latent.Cli.Eval;
 
 /// <summary>
-/// Writes an <see cref="EvalOutcome"/>: one line per element, <c>bits decimal</c>, in row-major order; or with <c>--json</c>
-/// one object <c>{"definition", "format", "shape", "result": [{"bits", "value"}]}</c>, where <c>shape</c> is the result's shape
-/// (<c>[]</c> for the scalar KL).
+/// Writes an <see cref="EvalOutcome"/>: one line per element, <c>bits decimal</c> (a dual evaluation adds the tangent's
+/// <c>bits decimal</c>), in row-major order; or with <c>--json</c> one object
+/// <c>{"definition", "format", "shape", "result": [{"bits", "value"[, "tangent": {"bits", "value"}]}]}</c>, where <c>shape</c> is
+/// the result's shape (<c>[]</c> for the scalar KL).
 /// </summary>
 internal static class EvalOutput
 {
@@ -16,9 +17,10 @@ internal static class EvalOutput
     {
         if (!request.Json)
         {
-            foreach ((string bits, string value) in outcome.Elements)
+            for (int i = 0; i < outcome.Elements.Count; i++)
             {
-                output.WriteLine($"{bits} {value}");
+                (string bits, string value) = outcome.Elements[i];
+                output.WriteLine(outcome.Tangents is { } t ? $"{bits} {value} {t[i].Bits} {t[i].Value}" : $"{bits} {value}");
             }
 
             return;
@@ -38,11 +40,20 @@ internal static class EvalOutput
 
             json.WriteEndArray();
             json.WriteStartArray("result");
-            foreach ((string bits, string value) in outcome.Elements)
+            for (int i = 0; i < outcome.Elements.Count; i++)
             {
+                (string bits, string value) = outcome.Elements[i];
                 json.WriteStartObject();
                 json.WriteString("bits", bits);
                 json.WriteString("value", value);
+                if (outcome.Tangents is { } t)
+                {
+                    json.WriteStartObject("tangent");
+                    json.WriteString("bits", t[i].Bits);
+                    json.WriteString("value", t[i].Value);
+                    json.WriteEndObject();
+                }
+
                 json.WriteEndObject();
             }
 

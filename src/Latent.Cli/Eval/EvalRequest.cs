@@ -15,8 +15,22 @@ internal sealed record EvalRequest(
     string? Eps,
     string? Codebook,
     string? Index,
-    string? Semantics = null)
+    string? Semantics = null,
+    string? Dx = null,
+    string? Dmu = null,
+    string? Dlogvar = null,
+    string? Deps = null)
 {
+    /// <summary>The tangent given for an input (by its Lean binder name), or null.</summary>
+    public string? TangentOf(string input) => input switch
+    {
+        "x" => Dx,
+        "mu" => Dmu,
+        "logvar" => Dlogvar,
+        "eps" => Deps,
+        _ => null,
+    };
+
     /// <summary>The definition-specific options that were given, by option name.</summary>
     public IEnumerable<(string Option, string Value)> GivenInputs()
     {
@@ -24,6 +38,7 @@ internal sealed record EvalRequest(
         [
             ("--x", X), ("--mu", Mu), ("--logvar", Logvar), ("--eps", Eps),
             ("--codebook", Codebook), ("--index", Index), ("--empty-mean", EmptyMean),
+            ("--dx", Dx), ("--dmu", Dmu), ("--dlogvar", Dlogvar), ("--deps", Deps),
         ];
         foreach ((string option, string? value) in all)
         {

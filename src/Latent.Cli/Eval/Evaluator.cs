@@ -46,7 +46,32 @@ internal static class Evaluator
     {
         Shape? shape = request.Shape is null ? null : ShapeText.Parse("--shape", request.Shape);
         Semantics semantics = SemanticEvaluation.Parse(request.Semantics);
+        bool tangentGiven = definition.TensorInputs().Any(n => request.TangentOf(n) is not null);
+        if (tangentGiven && !semantics.IsDual())
+        {
+            throw new UsageException("tangents (--dx, --dmu, --dlogvar, --deps) need --semantics dual or dual-cr");
+        }
+
+        if (semantics.IsDual() && definition == Definition.QuantizeAt)
+        {
+            throw new UsageException("--semantics dual takes tensor definitions; quantizeAt is a lookup with no arithmetic");
+        }
+
         Invocation<T> call = definition == Definition.QuantizeAt ? QuantizeAtCall<T, TFormat>(request, shape) : TensorCall<T, TFormat>(definition, request, shape);
+        if (semantics.IsDual())
+        {
+            var tensors = new System.Collections.Generic.Dictionary<string, Dual<T>[]>(StringComparer.Ordinal);
+            foreach ((string name, T[] values) in call.Tensors)
+            {
+                Shape? tangentShape = call.Shape;
+                T[] tangent = request.TangentOf(name) is { } text ? Input<T, TFormat>("--d" + name, text, ref tangentShape) : new T[values.Length];
+                tensors[name] = [.. values.Select((v, i) => new Dual<T>(v, tangent[i]))];
+            }
+
+            Dual<T>[] duals = SemanticEvaluation.EvaluateDual<T, TFormat>(semantics, new Invocation<Dual<T>>(definition, call.Shape, tensors, EmptyMean: call.EmptyMean));
+            return EvalOutcome.OfDual<T, TFormat>(definition == Definition.DiagonalGaussianKlToStandard ? Shape.Scalar : call.Shape, duals);
+        }
+
         T[] result = SemanticEvaluation.Evaluate<T, TFormat>(semantics, call);
         Shape resultShape = definition switch
         {

@@ -19,6 +19,15 @@ internal enum Semantics
 
     /// <summary>The real-valued result of the formula, rounded once into the format.</summary>
     Exact,
+
+    /// <summary>
+    /// The C# mirror over <see cref="DualContext{T, TContext}"/> with the platform arithmetic (TorchLean's
+    /// <c>Context (Dual α)</c>): the value and the Jacobian-vector product in the direction of the given tangents.
+    /// </summary>
+    Dual,
+
+    /// <summary>The Lean text over the dual context with correctly rounded primitives: what the derivative vectors' <c>specCr</c> is.</summary>
+    DualCr,
 }
 
 /// <summary>Evaluates a call under a chosen <see cref="Semantics"/>.</summary>
@@ -30,8 +39,21 @@ internal static class SemanticEvaluation
         "spec-text" => Semantics.SpecText,
         "spec-cr" => Semantics.SpecCr,
         "exact" => Semantics.Exact,
-        _ => throw new UsageException($"unknown semantics '{text}'; expected spec, spec-text, spec-cr or exact"),
+        "dual" => Semantics.Dual,
+        "dual-cr" => Semantics.DualCr,
+        _ => throw new UsageException($"unknown semantics '{text}'; expected spec, spec-text, spec-cr, exact, dual or dual-cr"),
     };
+
+    /// <summary>Whether the semantics computes tangents.</summary>
+    public static bool IsDual(this Semantics semantics) => semantics is Semantics.Dual or Semantics.DualCr;
+
+    /// <summary>The result elements of the dual evaluation of <paramref name="call"/>: values and tangents.</summary>
+    public static Dual<T>[] EvaluateDual<T, TFormat>(Semantics semantics, Invocation<Dual<T>> call)
+        where T : IBinaryFloatingPointIeee754<T>
+        where TFormat : IBinaryFormat<T> =>
+        semantics == Semantics.Dual
+            ? call.Mirror<DualContext<T, IeeeContext<T>>>()
+            : call.Spec<DualContext<T, CorrectlyRoundedContext<T, TFormat>>>();
 
     /// <summary>The result elements of <paramref name="call"/> (the KL as one element).</summary>
     public static T[] Evaluate<T, TFormat>(Semantics semantics, Invocation<T> call)
