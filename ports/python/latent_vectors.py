@@ -1,7 +1,9 @@
 """Read Latent's golden vectors (schema latent-golden-v2) and write a latent-results-v1 file.
 
 A port only has to supply a function ``compute(definition, fmt, group, test)`` that returns the flat, row-major
-result of one test as a NumPy array of the file's dtype; ``run_port`` does the rest:
+result of one test as a NumPy array of the file's dtype; ``run_port`` does the rest. For a derivative file ``definition``
+carries its tag (``diagonalGaussianKlToStandard.grad``: the gradient, ``dmu`` then ``dlogvar``, concatenated;
+``reparameterizeDiag.vjp``: the vector-Jacobian product for the cotangent input ``dz``, ``dmu``, ``dlogvar``, ``deps``):
 
     python3 numpy_port.py --vectors vectors/v2 --out numpy-results.json
     latent check --vectors vectors/v2 --results numpy-results.json [--profile default|strict|gpu]
@@ -147,9 +149,12 @@ def accepts(expected, i, bits, fmt, profile="default"):
     return _order(lo, fmt) <= _order(bits, fmt) <= _order(hi, fmt)
 
 
-def run_port(name, compute, mutants=()):
-    """Parses --vectors, --out (and --mutant), runs ``compute`` on every test and writes the results file."""
+def run_port(name, compute, mutants=(), options=()):
+    """Parses --vectors, --out (and --mutant), runs ``compute`` on every test and writes the results file. ``options`` are
+    extra (flag, choices, default, help) the port takes; their values reach ``compute`` as keyword arguments."""
     parser = argparse.ArgumentParser(description=f"{name}: compute Latent's golden vectors and write latent-results-v1 JSON")
+    for flag, choices, default, help_text in options:
+        parser.add_argument(flag, choices=choices, default=default, help=help_text)
     parser.add_argument("--vectors", required=True, help="the vector set (folder with MANIFEST.json, or its parent)")
     parser.add_argument("--out", required=True, help="the results file to write")
     parser.add_argument("--self-check", action="store_true", help="also apply the acceptance rule here, print failing tcIds, and exit 1 if any fails")
@@ -158,6 +163,7 @@ def run_port(name, compute, mutants=()):
         parser.add_argument("--mutant", choices=sorted(mutants), help="deliberately wrong variant, to prove the vectors catch it")
     args = parser.parse_args()
     mutant = getattr(args, "mutant", None)
+    extra = {flag.lstrip("-").replace("-", "_"): getattr(args, flag.lstrip("-").replace("-", "_")) for flag, _, _, _ in options}
 
     files = {}
     failed = []
@@ -171,10 +177,12 @@ def run_port(name, compute, mutants=()):
             print(f"{name}: {file_name}: schema {vectors.get('schema')!r} is not {SCHEMA!r}; regenerate the set with latent golden", file=sys.stderr)
             sys.exit(2)
         definition, fmt = vectors["definition"], vectors["format"]
+        if "derivative" in vectors:
+            definition += "." + vectors["derivative"]
         answers = {}
         for group in vectors["testGroups"]:
             for test in group["tests"]:
-                result = compute(definition, fmt, group, test, mutant) if mutants else compute(definition, fmt, group, test)
+                result = compute(definition, fmt, group, test, mutant, **extra) if mutants else compute(definition, fmt, group, test, **extra)
                 answers[str(test["tcId"])] = encode(result, fmt)
                 if args.self_check and not all(accepts(test["expected"], i, int(b, 16), fmt, args.profile) for i, b in enumerate(answers[str(test["tcId"])])):
                     failed.append(f"{file_name} tcId {test['tcId']}")
@@ -184,7 +192,7 @@ def run_port(name, compute, mutants=()):
             print("self-check FAIL " + line)
         print(f"self-check: {len(failed)} failed")
 
-    port = name + (f" (mutant {mutant})" if mutant else "")
+    port = name + "".join(f" ({k.replace('_', '-')} {v})" for k, v in extra.items()) + (f" (mutant {mutant})" if mutant else "")
     with open(args.out, "w", encoding="utf-8") as f:
         json.dump({"schema": "latent-results-v1", "port": port, "files": files}, f)
     print(f"{port}: {sum(len(a) for a in files.values())} tests written to {args.out}", file=sys.stderr)

@@ -54,6 +54,16 @@ def compute(definition, fmt, group, test, mutant=None):
             else:
                 mean = r(np.divide(total, dtype(n), dtype=dtype))  # V1: 0 / 0 = NaN for an empty shape
             result = np.array([mean if mutant == "kl-missing-half" else r(half * mean)], dtype=dtype)
+        elif definition == "diagonalGaussianKlToStandard.grad":
+            # d KL / d mu = mu / n, d KL / d logvar = (e^l - 1) / (2n), written from the closed form (expm1, no cancellation).
+            mu, logvar = tensor(test, "mu", fmt, shape), tensor(test, "logvar", fmt, shape)
+            n = dtype(max(mu.size, 1))
+            result = np.concatenate([r(mu / n).reshape(-1), r(r(np.expm1(logvar) * half) / n).reshape(-1)])
+        elif definition == "reparameterizeDiag.vjp":
+            # z = mu + exp(logvar/2) eps: dz passes to mu; d/d logvar = dz eps s / 2; d/d eps = dz s.
+            logvar, eps, dz = (tensor(test, n, fmt, shape) for n in ("logvar", "eps", "dz"))
+            s = r(np.exp(r(logvar * half)))
+            result = np.concatenate([dz.reshape(-1), r(r(r(dz * eps) * s) * half).reshape(-1), r(dz * s).reshape(-1)])
         elif definition == "quantizeAt":
             codes, idx = test["inputs"]["numCodes"], test["inputs"]["index"]
             book = lv.decode(test["inputs"]["codebook"], fmt).reshape((codes,) + shape)

@@ -42,8 +42,8 @@ public sealed class GoldenPlacementTests
         Assert.True(r.ExitCode == 0, r.ToString());
         Assert.Empty(Directory.EnumerateFiles(set, "*.f32.json"));
         Assert.False(File.Exists(Path.Combine(set, "notes.txt")));
-        Assert.Equal(6, Directory.EnumerateFiles(set).Count());
-        Assert.Equal(5, SetIntegrity.Read(set).Files.Count);
+        Assert.Equal(8, Directory.EnumerateFiles(set).Count()); // five definitions, two derivative files, the manifest
+        Assert.Equal(7, SetIntegrity.Read(set).Files.Count);
         Assert.Equal([set], Directory.EnumerateFileSystemEntries(folder.Path));
     }
 
@@ -53,7 +53,7 @@ public sealed class GoldenPlacementTests
         using var folder = new TempFolder();
         Directory.CreateDirectory(Path.Combine(folder.Path, GoldenVersion.Folder));
         Assert.Equal(0, Tool.Run("golden", "--out", folder.Path, "--count", "1").ExitCode);
-        Assert.Equal(20, SetIntegrity.Read(Path.Combine(folder.Path, GoldenVersion.Folder)).Files.Count);
+        Assert.Equal(28, SetIntegrity.Read(Path.Combine(folder.Path, GoldenVersion.Folder)).Files.Count);
     }
 
     [Theory]
@@ -82,7 +82,7 @@ public sealed class GoldenPlacementTests
         }
 
         string set = Path.Combine(folder.Path, GoldenVersion.Folder);
-        Assert.Equal(20, SetIntegrity.Read(set).Files.Count);
+        Assert.Equal(28, SetIntegrity.Read(set).Files.Count);
         Tool.Result verify = Tool.Run("golden", "--verify", folder.Path);
         Assert.True(verify.ExitCode == 0, verify.ToString());
         Assert.Equal([set], Directory.EnumerateFileSystemEntries(folder.Path));

@@ -35,6 +35,6 @@ public sealed partial class PythonProfileTests
         Assert.Equal(fails, csharp.Length > 0);
     }
 
-    [GeneratedRegex(@"^FAIL (\w+) (f64|f32|f16|bf16) tcId (\d+) ")]
+    [GeneratedRegex(@"^FAIL ([\w.]+) (f64|f32|f16|bf16) tcId (\d+) ")]
     private static partial Regex FailLine();
 }

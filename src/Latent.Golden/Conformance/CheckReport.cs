@@ -29,17 +29,17 @@ public static class CheckReport
         ArgumentNullException.ThrowIfNull(verdicts);
         string port = results.Port.Length == 0 ? "" : $" (port: {SafeText.Escape(results.Port)})";
         output.WriteLine($"latent check: vectors {SafeText.Escape(set.Folder)} (generator {set.Manifest.GeneratorVersion}, manifest sha256 {set.ManifestSha256}), results {BoundedInput.Name(resultsFile)}{port}, profile {Tolerance.PortProfiles.Name(profile)}");
-        output.WriteLine($"{"definition",-30} {"format",-6} {"passed",7} {"failed",7} {"max ulps",12} {"max tol",10}");
+        output.WriteLine($"{"definition",-34} {"format",-6} {"passed",7} {"failed",7} {"max ulps",12} {"max tol",10}");
         foreach (FileVerdict v in verdicts)
         {
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{v.Definition.LeanName(),-30} {v.Format,-6} {v.Passed,7} {v.Failures.Count,7} {Number(v.MaxUlps, "F0"),12} {Number(v.MaxToleranceUnits, "F3"),10}"));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{v.Label,-34} {v.Format,-6} {v.Passed,7} {v.Failures.Count,7} {Number(v.MaxUlps, "F0"),12} {Number(v.MaxToleranceUnits, "F3"),10}"));
         }
 
         foreach (FileVerdict v in verdicts)
         {
             foreach (Failure f in v.Failures)
             {
-                output.WriteLine($"FAIL {v.Definition.LeanName()} {v.Format} tcId {f.TcId} [{SafeText.Escape(string.Join(",", f.Flags))}]: {f.Reason}");
+                output.WriteLine($"FAIL {v.Label} {v.Format} tcId {f.TcId} [{SafeText.Escape(string.Join(",", f.Flags))}]: {f.Reason}");
             }
         }
 

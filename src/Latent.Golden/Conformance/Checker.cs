@@ -24,7 +24,11 @@ public sealed record Failure(int TcId, IReadOnlyList<string> Flags, string Reaso
 /// <param name="MaxUlps">The largest distance in ulps between a result element and <c>exact</c> over tests not flagged
 /// <c>IllConditioned</c> and failing elements (∞ for a NaN where a number is expected or the reverse).</param>
 /// <param name="MaxToleranceUnits">The largest <c>|result − exact| / tolerance</c> (0 when both are 0; ∞ beyond a zero tolerance).</param>
-public sealed record FileVerdict(string FileName, Definition Definition, string Format, int Passed, IReadOnlyList<Failure> Failures, double MaxUlps, double MaxToleranceUnits);
+public sealed record FileVerdict(string FileName, Definition Definition, string Format, int Passed, IReadOnlyList<Failure> Failures, double MaxUlps, double MaxToleranceUnits)
+{
+    /// <summary>The definition, with the derivative's tag for a derivative file (see <see cref="CheckedFile.Label"/>).</summary>
+    public string Label { get; init; } = Definition.LeanName();
+}
 
 /// <summary>
 /// Applies each test's acceptance rule under one port profile to a port's results: the NaN rule, then
@@ -106,7 +110,7 @@ public static class Checker
             }
         }
 
-        return new FileVerdict(file.FileName, file.Definition, file.Format, passed, failures, maxUlps, maxUnits);
+        return new FileVerdict(file.FileName, file.Definition, file.Format, passed, failures, maxUlps, maxUnits) { Label = file.Label };
     }
 
     /// <summary>

@@ -95,10 +95,10 @@ public static class SetIntegrity
         }
 
         CheckedFile file = VectorReader.Parse(bytes, entry.Path);
-        string expectedName = $"{file.Definition.LeanName()}.{file.Format}.json";
+        string expectedName = $"{file.Label}.{file.Format}.json";
         if (file.FileName != expectedName)
         {
-            throw new InputErrorException($"{entry.Path}: holds {expectedName}'s definition and format under another name");
+            throw new InputErrorException($"{entry.Path}: holds {expectedName}'s definition, derivative and format under another name");
         }
 
         if (file.Tests.Count != entry.Tests)

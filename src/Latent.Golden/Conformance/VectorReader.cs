@@ -64,6 +64,15 @@ public static class VectorReader
 
             string definitionName = at.String(root, "$", "definition");
             Definition definition = Definitions.Find(definitionName) ?? throw new InputErrorException(name, "$.definition", $"unknown definition '{SafeText.Excerpt(definitionName)}'");
+            Derivative derivative = Derivative.None;
+            if (root.TryGetProperty("derivative", out JsonElement derivativeElement))
+            {
+                string tag = derivativeElement.ValueKind == JsonValueKind.String ? derivativeElement.GetString()! : throw new InputErrorException(name, "$.derivative", "expected a string");
+                derivative = Derivatives.FromTag(tag) is { } d && d != Derivative.None && System.Linq.Enumerable.Contains(Derivatives.Files, (definition, d))
+                    ? d
+                    : throw new InputErrorException(name, "$.derivative", $"'{SafeText.Excerpt(tag)}' is not a derivative file of {definition.LeanName()}");
+            }
+
             string format = at.String(root, "$", "format");
             if (!Latent.Ieee.BinaryFormats.IsKnown(format))
             {
@@ -102,7 +111,7 @@ public static class VectorReader
                 }
             }
 
-            return new CheckedFile(name, definition, format, tests);
+            return new CheckedFile(name, definition, format, tests) { Derivative = derivative };
         }
     }
 

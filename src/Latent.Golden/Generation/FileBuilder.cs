@@ -117,7 +117,7 @@ internal static class FileBuilder<T, TFormat>
     public static int EdgeCount(Definition definition) =>
         Edges(definition, new ValueKit<T, TFormat>(new Xoshiro256StarStar(0))).Count();
 
-    private static IEnumerable<GoldenCase<T>> Edges(Definition definition, ValueKit<T, TFormat> kit) => definition switch
+    internal static IEnumerable<GoldenCase<T>> Edges(Definition definition, ValueKit<T, TFormat> kit) => definition switch
     {
         Definition.ExpTensor => ElementwiseCases.ExpEdges(kit),
         Definition.HalfTensor => ElementwiseCases.HalfEdges(kit),
@@ -127,7 +127,7 @@ internal static class FileBuilder<T, TFormat>
         _ => throw new ArgumentOutOfRangeException(nameof(definition)),
     };
 
-    private static GoldenCase<T> RandomCase(Definition definition, ValueKit<T, TFormat> kit) => definition switch
+    internal static GoldenCase<T> RandomCase(Definition definition, ValueKit<T, TFormat> kit) => definition switch
     {
         Definition.ExpTensor => ElementwiseCases.RandomExp(kit),
         Definition.HalfTensor => ElementwiseCases.RandomHalf(kit),

@@ -11,17 +11,18 @@ using Latent.Ieee;
 namespace Latent.Golden.Generation;
 
 /// <summary>
-/// Generates a complete vector set: one file per definition and format. Files are built in parallel, but each is a pure
+/// Generates a complete vector set: one file per definition and format, and one per derivative file
+/// (<see cref="Derivatives.Files"/>) and format. Files are built in parallel, but each is a pure
 /// function of its definition, format, seed and count, and the result list is in a fixed order, so the bytes do not
 /// depend on thread scheduling.
 /// </summary>
 public static class GoldenSet
 {
-    /// <summary>The file names of a set, in order.</summary>
-    public static IReadOnlyList<(Definition Definition, string Format)> Files(GoldenOptions options)
+    /// <summary>The files of a set, in order: per format, every definition's own file, then the derivative files.</summary>
+    public static IReadOnlyList<(Definition Definition, Derivative Derivative, string Format)> Files(GoldenOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return [.. options.Formats.SelectMany(f => Definitions.All.Select(d => (d, f)))];
+        return [.. options.Formats.SelectMany(f => Definitions.All.Select(d => (d, Derivative.None, f)).Concat(Derivatives.Files.Select(k => (k.Definition, k.Derivative, f))))];
     }
 
     /// <summary>
@@ -36,7 +37,7 @@ public static class GoldenSet
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellation };
 
         // Larger files first, so that the last one to start does not finish long after the others.
-        int[] order = [.. Enumerable.Range(0, files.Count).OrderBy(i => Cost(files[i].Definition)).ThenBy(i => i)];
+        int[] order = [.. Enumerable.Range(0, files.Count).OrderBy(i => Cost(files[i].Definition, files[i].Derivative)).ThenBy(i => i)];
         try
         {
             BuildAll(files, order, results, options, parallel, onFileDone, onTests, cancellation);
@@ -52,7 +53,7 @@ public static class GoldenSet
     }
 
     private static void BuildAll(
-        IReadOnlyList<(Definition Definition, string Format)> files,
+        IReadOnlyList<(Definition Definition, Derivative Derivative, string Format)> files,
         int[] order,
         GeneratedFile[] results,
         GoldenOptions options,
@@ -64,7 +65,7 @@ public static class GoldenSet
         int testsDone = 0;
         Parallel.ForEach(order, parallel, i =>
         {
-            var (definition, format) = files[i];
+            var (definition, derivative, format) = files[i];
             int previous = 0;
             void Progress(int done)
             {
@@ -74,7 +75,7 @@ public static class GoldenSet
             }
 
             var mirrorMoved = new List<string>();
-            VectorFile file = BinaryFormats.Visit(format, new BuildFile(definition, options, Progress, mirrorMoved));
+            VectorFile file = BinaryFormats.Visit(format, new BuildFile(definition, derivative, options, Progress, mirrorMoved));
             var generated = new GeneratedFile(file.FileName, VectorWriter.Write(file), file.TestCount) { MirrorMoved = mirrorMoved };
             results[i] = generated;
             onFileDone?.Invoke(generated);
@@ -86,31 +87,36 @@ public static class GoldenSet
     {
         ArgumentNullException.ThrowIfNull(options);
         int total = 0;
-        foreach (var (definition, format) in Files(options))
+        foreach (var (definition, derivative, format) in Files(options))
         {
-            total += options.Count + BinaryFormats.Visit(format, new EdgeCount(definition));
+            total += BinaryFormats.Visit(format, new TestCount(definition, derivative, options.Count));
         }
 
         return total;
     }
 
-    private readonly struct BuildFile(Definition definition, GoldenOptions options, Action<int> progress, List<string> mirrorMoved) : IFormatVisitor<VectorFile>
+    private readonly struct BuildFile(Definition definition, Derivative derivative, GoldenOptions options, Action<int> progress, List<string> mirrorMoved) : IFormatVisitor<VectorFile>
     {
         public VectorFile Visit<T, TFormat>()
             where T : System.Numerics.IBinaryFloatingPointIeee754<T>
             where TFormat : IBinaryFormat<T> =>
-            FileBuilder<T, TFormat>.Build(definition, options.Seed, options.Count, progress, mirrorMoved);
+            derivative == Derivative.None
+                ? FileBuilder<T, TFormat>.Build(definition, options.Seed, options.Count, progress, mirrorMoved)
+                : DerivativeFileBuilder<T, TFormat>.Build(definition, derivative, options.Seed, options.Count, progress);
     }
 
-    private readonly struct EdgeCount(Definition definition) : IFormatVisitor<int>
+    private readonly struct TestCount(Definition definition, Derivative derivative, int count) : IFormatVisitor<int>
     {
         public int Visit<T, TFormat>()
             where T : System.Numerics.IBinaryFloatingPointIeee754<T>
-            where TFormat : IBinaryFormat<T> => FileBuilder<T, TFormat>.EdgeCount(definition);
+            where TFormat : IBinaryFormat<T> =>
+            derivative == Derivative.None
+                ? FileBuilder<T, TFormat>.EdgeCount(definition) + count
+                : DerivativeFileBuilder<T, TFormat>.TestCount(definition, count);
     }
 
     /// <summary>Relative cost, to schedule the expensive files first (the KL's exact value and bounds cost the most).</summary>
-    private static int Cost(Definition definition) => definition switch
+    private static int Cost(Definition definition, Derivative derivative) => derivative != Derivative.None ? -1 : definition switch
     {
         Definition.DiagonalGaussianKlToStandard => 0,
         Definition.ReparameterizeDiag => 1,

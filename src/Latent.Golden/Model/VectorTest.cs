@@ -29,8 +29,11 @@ public sealed record TestGroup(IReadOnlyList<int> Shape, EmptyMeanConvention? Em
 /// <summary>One vector file: one definition in one format.</summary>
 public sealed record VectorFile(Definition Definition, string Format, ulong Seed, IReadOnlyDictionary<string, string> Notes, IReadOnlyList<TestGroup> Groups)
 {
-    /// <summary>The file name inside the versioned folder, e.g. <c>reparameterizeDiag.f64.json</c>.</summary>
-    public string FileName => $"{Definition.LeanName()}.{Format}.json";
+    /// <summary>Whether the file holds the definition's results or one of its derivatives.</summary>
+    public Derivative Derivative { get; init; }
+
+    /// <summary>The file name inside the versioned folder, e.g. <c>reparameterizeDiag.f64.json</c>, <c>reparameterizeDiag.vjp.f64.json</c>.</summary>
+    public string FileName => $"{Derivatives.Stem(Definition, Derivative)}.{Format}.json";
 
     /// <summary>The number of tests in all groups.</summary>
     public int TestCount

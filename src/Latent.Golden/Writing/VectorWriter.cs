@@ -48,8 +48,19 @@ public static class VectorWriter
         text.Property(1, "format", w => w.WriteStringValue(file.Format));
         text.Property(1, "emptyMean", w => w.WriteStringValue("v1"));
         text.Property(1, "seed", w => w.WriteStringValue("0x" + file.Seed.ToString("X16", System.Globalization.CultureInfo.InvariantCulture)));
-        text.Property(1, "inputs", w => StringArray(w, file.Definition.TensorInputs()));
-        text.Property(1, "result", w => w.WriteStringValue(file.Definition.HasScalarResult() ? "scalar" : "tensor"));
+        if (file.Derivative == Derivative.None)
+        {
+            text.Property(1, "inputs", w => StringArray(w, file.Definition.TensorInputs()));
+            text.Property(1, "result", w => w.WriteStringValue(file.Definition.HasScalarResult() ? "scalar" : "tensor"));
+        }
+        else
+        {
+            text.Property(1, "derivative", w => w.WriteStringValue(file.Derivative.Tag()));
+            text.Property(1, "inputs", w => StringArray(w, file.Derivative == Derivative.Vjp ? [.. file.Definition.TensorInputs(), Derivatives.Cotangent] : file.Definition.TensorInputs()));
+            text.Property(1, "result", w => w.WriteStringValue("tensor"));
+            text.Property(1, "outputs", w => StringArray(w, Derivatives.Outputs(file.Definition, file.Derivative)));
+        }
+
         text.Property(1, "portModel", PortModelObject);
         text.Property(1, "profiles", ProfilesObject);
         text.Property(1, "acceptance", w => w.WriteStringValue(AcceptanceRule));

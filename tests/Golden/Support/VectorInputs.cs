@@ -47,6 +47,12 @@ internal sealed record VectorInputs(string FileName, string Definition, string F
             }
         }
 
-        return new VectorInputs(Path.GetFileName(path), root.GetProperty("definition").GetString()!, root.GetProperty("format").GetString()!, tests);
+        string definition = root.GetProperty("definition").GetString()!;
+        if (root.TryGetProperty("derivative", out JsonElement derivative))
+        {
+            definition += "." + derivative.GetString();
+        }
+
+        return new VectorInputs(Path.GetFileName(path), definition, root.GetProperty("format").GetString()!, tests);
     }
 }
