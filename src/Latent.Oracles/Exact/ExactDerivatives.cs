@@ -58,6 +58,125 @@ public static class ExactDerivatives
         }
     }
 
+    /// <summary>
+    /// The Jacobian-vector product of <c>diagonalGaussianKlToStandard</c> (the mean, <c>n ≥ 1</c>) in the direction
+    /// <c>(tMu, tLogvar)</c>: <c>Σᵢ (mu_i · tMu_i + (e^{logvar_i} − 1) · tLogvar_i / 2) / n</c>, rounded once. Finite inputs.
+    /// </summary>
+    /// <exception cref="ArgumentException">The spans differ in length, are empty, or hold a value that is not finite.</exception>
+    public static T KlJvp<T, TFormat>(ReadOnlySpan<T> mu, ReadOnlySpan<T> logvar, ReadOnlySpan<T> tMu, ReadOnlySpan<T> tLogvar)
+        where T : IBinaryFloatingPointIeee754<T>
+        where TFormat : IBinaryFormat<T>
+    {
+        int n = mu.Length;
+        Require(n > 0, nameof(mu), "is empty (the mean of an empty shape has no derivative here)");
+        Require(logvar.Length == n && tMu.Length == n && tLogvar.Length == n, nameof(logvar), "or a tangent has another length than mu");
+        var values = new double[4 * n];
+        for (int i = 0; i < n; i++)
+        {
+            values[i] = Finite(mu[i], nameof(mu));
+            values[n + i] = Finite(logvar[i], nameof(logvar));
+            values[(2 * n) + i] = Finite(tMu[i], nameof(tMu));
+            values[(3 * n) + i] = Finite(tLogvar[i], nameof(tLogvar));
+        }
+
+        // Σ mu·tMu is exact at 2·1100 + log2(n) bits; every e^l − 1 with l ≠ 0 is transcendental, so with one such term
+        // (and a nonzero tangent) Ziv's loop ends; without, the sum is rational and an exact precision settles it.
+        return Ziv.Decide<T, TFormat>(4 * TFormat.Precision, (precision, lower, upper) =>
+        {
+            long wide = Math.Max(precision, 2300 + 64);
+            using var lo = new MpfrNumber(wide);
+            using var hi = new MpfrNumber(wide);
+            using var term = new MpfrNumber(wide);
+            using var a = new MpfrNumber(wide);
+            using var b = new MpfrNumber(wide);
+            using var e = new MpfrNumber(precision);
+            MpfrNative.SetDouble(lo, 0, MpfrRound.Nearest);
+            MpfrNative.SetDouble(hi, 0, MpfrRound.Nearest);
+            for (int i = 0; i < n; i++)
+            {
+                MpfrNative.SetDouble(a, values[i], MpfrRound.Nearest);
+                MpfrNative.SetDouble(b, values[(2 * n) + i], MpfrRound.Nearest);
+                MpfrNative.Mul(term, a, b, MpfrRound.Nearest); // exact: 2300 bits hold the product of two binary64 values
+                MpfrNative.Add(lo, lo, term, MpfrRound.Down);
+                MpfrNative.Add(hi, hi, term, MpfrRound.Up);
+                double tl = values[(3 * n) + i], l = values[n + i];
+                if (tl == 0 || l == 0)
+                {
+                    continue;
+                }
+
+                MpfrNative.SetDouble(b, l, MpfrRound.Nearest);
+                bool positive = tl > 0;
+                MpfrNative.SetDouble(a, tl, MpfrRound.Nearest);
+                MpfrNative.MulPow2(a, a, -1, MpfrRound.Nearest); // exact in MPFR's exponent range, unlike tl * 0.5 in binary64
+                MpfrNative.Expm1(e, b, positive ? MpfrRound.Down : MpfrRound.Up);
+                MpfrNative.Mul(term, e, a, MpfrRound.Down);
+                MpfrNative.Add(lo, lo, term, MpfrRound.Down);
+                MpfrNative.Expm1(e, b, positive ? MpfrRound.Up : MpfrRound.Down);
+                MpfrNative.Mul(term, e, a, MpfrRound.Up);
+                MpfrNative.Add(hi, hi, term, MpfrRound.Up);
+            }
+
+            MpfrNative.DivUInt(lower, lo, (nuint)n, MpfrRound.Down);
+            MpfrNative.DivUInt(upper, hi, (nuint)n, MpfrRound.Up);
+        });
+    }
+
+    /// <summary>
+    /// The Jacobian-vector product of <c>reparameterizeDiag</c> in the direction <c>(tMu, tLogvar, tEps)</c>, per element
+    /// <c>tMu + e^{logvar/2} · (tEps + eps · tLogvar / 2)</c>, rounded once. Finite inputs.
+    /// </summary>
+    /// <exception cref="ArgumentException">The spans differ in length, a destination is too short, or a value is not finite.</exception>
+    public static void ReparameterizeJvp<T, TFormat>(
+        ReadOnlySpan<T> logvar, ReadOnlySpan<T> eps, ReadOnlySpan<T> tMu, ReadOnlySpan<T> tLogvar, ReadOnlySpan<T> tEps, Span<T> destination)
+        where T : IBinaryFloatingPointIeee754<T>
+        where TFormat : IBinaryFormat<T>
+    {
+        int n = logvar.Length;
+        Require(eps.Length == n && tMu.Length == n && tLogvar.Length == n && tEps.Length == n, nameof(eps), "or a tangent has another length than logvar");
+        Require(destination.Length >= n, nameof(destination), "is shorter than logvar");
+        for (int i = 0; i < n; i++)
+        {
+            double l = Finite(logvar[i], nameof(logvar)), e = Finite(eps[i], nameof(eps));
+            double dm = Finite(tMu[i], nameof(tMu)), dl = Finite(tLogvar[i], nameof(tLogvar)), de = Finite(tEps[i], nameof(tEps));
+            destination[i] = Ziv.Decide<T, TFormat>(4 * TFormat.Precision, (precision, lower, upper) =>
+            {
+                long wide = Math.Max(precision, 2300 + 64);
+                using var c = new MpfrNumber(wide);
+                using var t = new MpfrNumber(wide);
+                using var s = new MpfrNumber(precision);
+                using var h = new MpfrNumber(wide);
+
+                // c = tEps + eps · tLogvar / 2, exact at 2300 bits.
+                MpfrNative.SetDouble(c, e, MpfrRound.Nearest);
+                MpfrNative.SetDouble(t, dl, MpfrRound.Nearest);
+                MpfrNative.Mul(c, c, t, MpfrRound.Nearest);
+                MpfrNative.MulPow2(c, c, -1, MpfrRound.Nearest);
+                MpfrNative.SetDouble(t, de, MpfrRound.Nearest);
+                MpfrNative.Add(c, c, t, MpfrRound.Nearest);
+                MpfrNative.SetDouble(h, l, MpfrRound.Nearest);
+                MpfrNative.MulPow2(h, h, -1, MpfrRound.Nearest);
+                bool positive = MpfrNative.Sign(c) >= 0;
+                MpfrNative.SetDouble(t, dm, MpfrRound.Nearest);
+
+                // tMu + s · c is increasing in s for c ≥ 0 and decreasing for c < 0; s = e^{l/2} is 1 exactly at l = 0.
+                MpfrNative.Exp(s, h, positive ? MpfrRound.Down : MpfrRound.Up);
+                MpfrNative.Mul(lower, s, c, MpfrRound.Down);
+                MpfrNative.Add(lower, lower, t, MpfrRound.Down);
+                MpfrNative.Exp(s, h, positive ? MpfrRound.Up : MpfrRound.Down);
+                MpfrNative.Mul(upper, s, c, MpfrRound.Up);
+                MpfrNative.Add(upper, upper, t, MpfrRound.Up);
+            });
+        }
+    }
+
+    private static double Finite<T>(T value, string parameter)
+        where T : IBinaryFloatingPointIeee754<T>
+    {
+        Require(T.IsFinite(value), parameter, "holds a value that is not finite (the exact JVPs take finite inputs)");
+        return double.CreateTruncating(value);
+    }
+
     /// <summary><c>(e^l − 1) / (2n)</c> rounded once.</summary>
     private static T HalfExpm1Over<T, TFormat>(T l, int n)
         where T : IBinaryFloatingPointIeee754<T>
