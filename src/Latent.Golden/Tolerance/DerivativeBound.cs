@@ -106,8 +106,10 @@ internal static class DerivativeBound
         // s itself may overflow (then the dual form's s · 0 is NaN), or an intermediate such as dz · 0.5 · s.
         bool scaleMay = math.ExpMayOverflow(math.Plus(math.Magnitude(scale), scaleError));
         bool scaleMust = BoundMath.Exceeds(math.MinusDown(scale.Lo, scaleError), math.Max);
-        // Autograd multiplies dz · eps before s; the dual form dz · 0.5 · s before eps.
-        MpfrNumber largestFactor = BoundMath.Larger(math.Magnitude(math.Exactly(a)), math.Magnitude(factorValue));
+        // Autograd multiplies dz · eps before s; the dual form dz · 0.5 · s before eps; a port may also form eps · s first.
+        MpfrNumber largestFactor = BoundMath.Larger(
+            BoundMath.Larger(math.Magnitude(math.Exactly(a)), math.Magnitude(math.Exactly(b))),
+            math.Magnitude(factorValue));
         bool intermediateMay = scaleMay
             || math.MayOverflow(math.Magnitude(factorValue))
             || math.MayOverflow(math.Plus(math.Times(largestFactor, math.Plus(math.Magnitude(scale), scaleError)), error));
