@@ -212,7 +212,6 @@ public static class ExactOracle
         }
 
         bool infinite = false;
-        bool rational = true;
         for (int i = 0; i < n; i++)
         {
             if (T.IsNaN(mu[i]) || T.IsNaN(logvar[i]))
@@ -221,12 +220,62 @@ public static class ExactOracle
             }
 
             infinite |= !T.IsFinite(mu[i]) || !T.IsFinite(logvar[i]);
-            rational &= T.IsZero(logvar[i]) || !T.IsFinite(logvar[i]);
         }
 
         if (infinite)
         {
             return T.PositiveInfinity;
+        }
+
+        if (n == 1 && FastKl<T, TFormat>(mu[0], logvar[0], out T fast))
+        {
+            return fast;
+        }
+
+        return KlByMpfr<T, TFormat>(mu, logvar);
+    }
+
+    /// <summary>
+    /// The binary32 one-coordinate fast paths of <see cref="FastExp.CorrectlyRoundedKl"/>: <c>logvar = 0</c> (exact by one
+    /// rounding) and <c>mu = 0</c> (double-double enclosure and a rounding test); false where MPFR decides.
+    /// </summary>
+    private static bool FastKl<T, TFormat>(T mu, T logvar, out T result)
+        where T : IBinaryFloatingPointIeee754<T>
+        where TFormat : IBinaryFormat<T>
+    {
+        result = T.NaN;
+        if (typeof(TFormat) != typeof(Binary32))
+        {
+            return false;
+        }
+
+        if (T.IsZero(logvar))
+        {
+            result = T.CreateTruncating(FastExp.CorrectlyRoundedKl.KlMu(float.CreateTruncating(mu)));
+            return true;
+        }
+
+        if (T.IsZero(mu) && FastExp.CorrectlyRoundedKl.TryKlLogvar(float.CreateTruncating(logvar), out float f))
+        {
+            result = T.CreateTruncating(f);
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The KL of finite, non-empty inputs by MPFR alone (no fast path): the exact rational path when every logvar is zero,
+    /// Ziv's loop otherwise. Tests compare the fast paths with this.
+    /// </summary>
+    internal static T KlByMpfr<T, TFormat>(ReadOnlySpan<T> mu, ReadOnlySpan<T> logvar)
+        where T : IBinaryFloatingPointIeee754<T>
+        where TFormat : IBinaryFormat<T>
+    {
+        bool rational = true;
+        foreach (T l in logvar)
+        {
+            rational &= T.IsZero(l);
         }
 
         T[] muCopy = mu.ToArray();
