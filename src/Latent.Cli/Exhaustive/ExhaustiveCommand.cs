@@ -24,7 +24,7 @@ internal static class ExhaustiveCommand
         };
         var from = new Option<string>("--from") { Description = "First input bit pattern (hex).", DefaultValueFactory = _ => "0x00000000" };
         var to = new Option<string>("--to") { Description = "End of the range, exclusive (hex, up to 0x100000000).", DefaultValueFactory = _ => "0x100000000" };
-        var stride = new Option<long>("--stride") { Description = "Take every n-th input of the range (1: all; default: the slice's own, 1 or 4096).", DefaultValueFactory = _ => 0 };
+        var stride = new Option<long>("--stride") { Description = "Take every n-th input of the range (default 1: all).", DefaultValueFactory = _ => 0 };
         var threads = new Option<int>("--threads") { Description = "Worker threads (default: all cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
         var checkpoint = new Option<string?>("--checkpoint") { Description = "Resume from and save to this file (one per slice: NAME is appended)." };
         var markdown = new Option<string?>("--markdown") { Description = "Write the report as markdown to this file (e.g. docs/exhaustive.md)." };
