@@ -22,6 +22,10 @@ internal static class ExhaustiveRunner
     public static Outcome Sweep(ExhaustiveSlice slice, SweepRange range, int threads, string? checkpointPath, IProgress<long>? progress, CancellationToken cancel, int batchChunks = BatchChunks) =>
         Sweep<float, Binary32>(slice, range, threads, checkpointPath, progress, cancel, batchChunks);
 
+    /// <summary>A sweep in the format named <paramref name="format"/> (<see cref="BinaryFormats"/>).</summary>
+    public static Outcome Sweep(string format, ExhaustiveSlice slice, SweepRange range, int threads, string? checkpointPath, IProgress<long>? progress, CancellationToken cancel, int batchChunks = BatchChunks) =>
+        BinaryFormats.Visit(format, new SweepIn(slice, range, threads, checkpointPath, progress, batchChunks, cancel));
+
     /// <summary>A sweep in the format of <typeparamref name="T"/>: the range holds its bit patterns.</summary>
     public static Outcome Sweep<T, TFormat>(ExhaustiveSlice slice, SweepRange range, int threads, string? checkpointPath, IProgress<long>? progress, CancellationToken cancel, int batchChunks = BatchChunks)
         where T : IBinaryFloatingPointIeee754<T>
@@ -85,5 +89,13 @@ internal static class ExhaustiveRunner
         }
 
         return stats;
+    }
+
+    private readonly struct SweepIn(ExhaustiveSlice slice, SweepRange range, int threads, string? checkpointPath, IProgress<long>? progress, int batchChunks, CancellationToken cancel) : IFormatVisitor<Outcome>
+    {
+        public Outcome Visit<T, TFormat>()
+            where T : IBinaryFloatingPointIeee754<T>
+            where TFormat : IBinaryFormat<T> =>
+            Sweep<T, TFormat>(slice, range, threads, checkpointPath, progress, cancel, batchChunks);
     }
 }
