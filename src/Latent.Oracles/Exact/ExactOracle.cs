@@ -232,6 +232,11 @@ public static class ExactOracle
             return fast;
         }
 
+        if (FastMean<T, TFormat>(mu, logvar, out fast))
+        {
+            return fast;
+        }
+
         return KlByMpfr<T, TFormat>(mu, logvar);
     }
 
@@ -259,6 +264,44 @@ public static class ExactOracle
         {
             result = T.CreateTruncating(f);
             return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>The double-double path of <see cref="FastExp.CorrectlyRoundedKlMean"/> for binary64 and binary32, any number of coordinates.</summary>
+    private static bool FastMean<T, TFormat>(ReadOnlySpan<T> mu, ReadOnlySpan<T> logvar, out T result)
+        where T : IBinaryFloatingPointIeee754<T>
+        where TFormat : IBinaryFormat<T>
+    {
+        result = T.NaN;
+        int n = mu.Length;
+        if (typeof(TFormat) == typeof(Binary64))
+        {
+            Span<double> m = n <= 64 ? stackalloc double[n] : new double[n];
+            Span<double> l = n <= 64 ? stackalloc double[n] : new double[n];
+            for (int i = 0; i < n; i++)
+            {
+                (m[i], l[i]) = (double.CreateTruncating(mu[i]), double.CreateTruncating(logvar[i]));
+            }
+
+            bool decided = FastExp.CorrectlyRoundedKlMean.TryKl(m, l, out double d);
+            result = T.CreateTruncating(d);
+            return decided;
+        }
+
+        if (typeof(TFormat) == typeof(Binary32))
+        {
+            Span<float> m = n <= 64 ? stackalloc float[n] : new float[n];
+            Span<float> l = n <= 64 ? stackalloc float[n] : new float[n];
+            for (int i = 0; i < n; i++)
+            {
+                (m[i], l[i]) = (float.CreateTruncating(mu[i]), float.CreateTruncating(logvar[i]));
+            }
+
+            bool decided = FastExp.CorrectlyRoundedKlMean.TryKl(m, l, out float f);
+            result = T.CreateTruncating(f);
+            return decided;
         }
 
         return false;

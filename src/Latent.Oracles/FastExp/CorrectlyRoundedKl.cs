@@ -122,6 +122,18 @@ public static class CorrectlyRoundedKl
     /// <summary>The enclosure of <c>V(x)</c> for <c>1/16 ≤ |x|</c>, <c>−104 ≤ x ≤ 90</c> (see the remarks, region 2).</summary>
     internal static void ViaExp(double x, out double s, out double t, out double e)
     {
+        ExpMinusOneMinusX(x, out double d, out double dt, out double errorD);
+        s = d * 0.5;
+        t = dt * 0.5;
+        e = errorD * 0.5;
+    }
+
+    /// <summary>
+    /// The enclosure <c>(S, T, E_D)</c> of <c>D = e^x − 1 − x</c> for <c>1/16 ≤ |x|</c>, <c>−600 ≤ x ≤ 709</c> (region 2 of the
+    /// remarks before the halving; in this range <c>2^−77|H| ≥ 2^−943</c> and every scaling by 2^k is valid).
+    /// </summary>
+    internal static void ExpMinusOneMinusX(double x, out double s, out double t, out double e)
+    {
         double hi = ExpKernel.Evaluate(x, out int k, out double lo);
         double scale = ExpKernel.PowerOfTwo(k);
         double h = hi * scale, l = lo * scale;
@@ -129,11 +141,8 @@ public static class CorrectlyRoundedKl
         double s2 = TwoSum(s1, -x, out double t2);
         double r = t1 + t2;
         double r2 = r + l;
-        double d = TwoSum(s2, r2, out double dt);
-        double errorD = 2 * ((ExpError * (Math.Abs(h) + Math.Abs(l))) + (RoundingError * (Math.Abs(r) + Math.Abs(r2))));
-        s = d * 0.5;
-        t = dt * 0.5;
-        e = errorD * 0.5;
+        s = TwoSum(s2, r2, out t);
+        e = 2 * ((ExpError * (Math.Abs(h) + Math.Abs(l))) + (RoundingError * (Math.Abs(r) + Math.Abs(r2))));
     }
 
     /// <summary><c>RN32((−1 − x)/2 + δ)</c> for <c>x &lt; −104</c>, <c>0 &lt; δ &lt; 2^−151</c> (see the remarks, region 4).</summary>
