@@ -37,7 +37,8 @@ namespace Latent.Oracles.FastExp;
 /// product in it underflows unless its value is below 2^−1022, where it is far below the <c>2^−1000</c> floor terms).</para>
 /// <para><b>Mean</b>: <c>m = 2n</c> (exact). <c>q₁ = RN(S/m)</c>; <c>r = FMA(−q₁, m, S)</c> is the exact remainder (the remainder of a
 /// correctly rounded quotient is representable when nothing underflows: <c>S ≥ 2^−900</c> is required); <c>q₂ = RN(RN(r + T)/m)</c>
-/// errs by at most <c>2u|q₂|(1 + u)</c>; the mean is within <c>E/m + 2^−51|q₂|</c> of <c>q₁ + q₂</c>, renormalized by TwoSum.</para>
+/// errs by at most <c>2u|q₂|(1 + u)</c>, or by 2^−1075 if it underflows; the mean is within <c>(E/m + 2^−51|q₂|)(1 + 2^−50) + 2^−1074</c>
+/// of <c>q₁ + q₂</c>, renormalized by TwoSum.</para>
 /// <para><b>Rounding</b>: binary64 returns <c>q₁</c>'s renormalized high part <c>S_V</c> when <c>RN(T_V + E_V)</c> is below half the
 /// gap to its upper neighbour and <c>RN(T_V − E_V)</c> above minus half the gap below (normal <c>S_V</c>, finite neighbours; a tie
 /// fails the strict test); binary32 uses <see cref="Binary32Rounding"/> (the mean is positive unless every term is an exact 0,
@@ -259,6 +260,7 @@ public static class CorrectlyRoundedKlMean
         s = TwoSum(q1, q2, out t);
         e = (error / divisor) + (MeanError * Math.Abs(q2));
         e *= 1 + Widen; // the quotient and the sum above round too (three roundings down at most): 2^-50 covers them
+        e += double.Epsilon; // a q2 that underflows errs by up to 2^-1075 absolutely, which no relative term covers
         return true;
     }
 
