@@ -63,6 +63,33 @@ public sealed class DrtCommandTests : IDisposable
         Assert.DoesNotContain("old", text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Markdown_writes_the_plots_next_to_the_document_with_their_data_and_the_same_bytes_each_time()
+    {
+        string doc = Path.Combine(_folder, "acc.md");
+        string[] args = ["drt", "--cases", "50", "--definition", "diagonalGaussianKlToStandard", "--format", "f32", "--markdown", doc];
+        Assert.Equal(0, Tool.Run(args).ExitCode);
+        string text = File.ReadAllText(doc);
+        var first = new System.Collections.Generic.Dictionary<string, byte[]>();
+        foreach (string name in new[] { "acc-ulps-f32.png", "acc-kl-sweep.png" })
+        {
+            Assert.Contains($"]({name})", text, StringComparison.Ordinal);
+            byte[] png = File.ReadAllBytes(Path.Combine(_folder, name));
+            Assert.True(Latent.Oracles.Differential.PngText.TryReadSize(png, out int width, out int height) && width == 1100 && height == 520, name);
+            string data = Assert.Single(Latent.Oracles.Differential.PngText.Read(png, Latent.Oracles.Differential.PngText.PlotDataKeyword));
+            using JsonDocument json = JsonDocument.Parse(data);
+            Assert.Equal(name, json.RootElement.GetProperty("file").GetString());
+            Assert.NotEqual(0, json.RootElement.GetProperty("series").GetArrayLength());
+            first[name] = png;
+        }
+
+        Assert.Equal(0, Tool.Run(args).ExitCode);
+        foreach ((string name, byte[] png) in first)
+        {
+            Assert.Equal(png, File.ReadAllBytes(Path.Combine(_folder, name)));
+        }
+    }
+
     [Theory]
     [InlineData(new[] { "drt", "--cases", "0" }, "--cases 0 is out of range: expected 1 to 1000000000000")]
     [InlineData(new[] { "drt", "--cases", "10^12" }, "--cases '10^12' is not a whole number")]

@@ -13,7 +13,8 @@ namespace Latent.Cli.Tests;
 
 /// <summary>
 /// <c>docs/exhaustive.md</c>, the generated record of a full <c>latent exhaustive</c> run: consistent with itself and with its
-/// lists, and its CI sample table equal to a fresh sweep of the same ranges through the same code.
+/// lists, its CI sample table equal to a fresh sweep of the same ranges through the same code, and its binary16 and bfloat16
+/// sections equal to fresh full sweeps.
 /// </summary>
 public sealed class ExhaustiveDocTests : IDisposable
 {
@@ -52,8 +53,34 @@ public sealed class ExhaustiveDocTests : IDisposable
             Assert.Equal(inputs - zeroCr, long.Parse(row[6], CultureInfo.InvariantCulture));
         }
 
-        Assert.Equal(1L << 32, long.Parse(Table("## Summary").Single(r => r[0] == "expTensor")[1], CultureInfo.InvariantCulture));
-        Assert.Equal(1L << 32, long.Parse(Table("## Summary").Single(r => r[0] == "halfTensor")[1], CultureInfo.InvariantCulture));
+        // Every binary32 slice is a full sweep, KL slices included (their exact semantics has a fast path now).
+        Assert.Equal(ExhaustiveSlice.All.Select(s => s.Name), Table("## Summary").Select(r => r[0]));
+        Assert.All(Table("## Summary"), r => Assert.Equal(1L << 32, long.Parse(r[1], CultureInfo.InvariantCulture)));
+    }
+
+    /// <summary>
+    /// The binary16 and bfloat16 sections are full sweeps of 2^16 inputs per slice, cheap enough to rerun here: the summary
+    /// row (all but the seconds), the histogram and the list file of every slice must be what the sweep computes now.
+    /// </summary>
+    [Theory]
+    [InlineData("f16")]
+    [InlineData("bf16")]
+    public void Every_16_bit_summary_histogram_and_list_is_what_a_fresh_full_sweep_computes(string format)
+    {
+        Dictionary<string, string> rows = Table(ExhaustiveReport.FormatHeading(format))
+            .ToDictionary(cells => cells[0], cells => string.Join(" | ", cells.Skip(1).SkipLast(1)));
+        Assert.Equal(ExhaustiveSlice.All.Select(s => s.Name), rows.Keys);
+        var range = new SweepRange(0, 1L << 16, 1);
+        foreach (ExhaustiveSlice slice in ExhaustiveSlice.All)
+        {
+            ExhaustiveRunner.Outcome fresh = ExhaustiveRunner.Sweep(format, slice, range, Environment.ProcessorCount, null, null, CancellationToken.None);
+            Assert.Equal(rows[slice.Name], ExhaustiveReport.SummaryCells(format, range, fresh.Stats));
+            Assert.Equal(
+                Table(ExhaustiveReport.HistogramHeading(format, slice.Name)).Select(cells => string.Join(" | ", cells)),
+                ExhaustiveReport.HistogramRows(fresh.Stats));
+            string list = File.ReadAllText(Path.Combine(Root, "docs", "exhaustive", ExhaustiveReport.ListFileName(slice.Name, format)));
+            Assert.Equal(list, ExhaustiveReport.ListText(slice, format, range, fresh.Stats));
+        }
     }
 
     [Fact]
@@ -106,6 +133,15 @@ public sealed class ExhaustiveDocTests : IDisposable
         Tool.Result bad = Tool.Run("exhaustive", "--slice", "nope");
         Assert.Equal(2, bad.ExitCode);
         Assert.Contains("unknown slice 'nope'", bad.Stderr, StringComparison.Ordinal);
+        Tool.Result half = Tool.Run("exhaustive", "--slice", "expTensor", "--format", "f16");
+        Assert.Equal(0, half.ExitCode);
+        Assert.Contains("exhaustive expTensor f16 [0x00000000, 0x00010000): 65536 inputs", half.Stdout, StringComparison.Ordinal);
+        Tool.Result wide = Tool.Run("exhaustive", "--slice", "expTensor", "--format", "f64");
+        Assert.Equal(2, wide.ExitCode);
+        Assert.Contains("unknown format 'f64'", wide.Stderr, StringComparison.Ordinal);
+        Tool.Result outside = Tool.Run("exhaustive", "--slice", "expTensor", "--format", "bf16", "--to", "0x20000");
+        Assert.Equal(2, outside.ExitCode);
+        Assert.Contains("outside the bf16 bit patterns", outside.Stderr, StringComparison.Ordinal);
     }
 
     /// <summary>The rows of the first table after <paramref name="heading"/>, as trimmed cells (header and separator skipped).</summary>

@@ -40,7 +40,7 @@ internal static class DrtCommand
         };
         var markdown = new Option<string?>("--markdown")
         {
-            Description = "Also write the report as markdown to this file; if the file already holds a generated block, replace only that block (e.g. docs/accuracy.md).",
+            Description = "Also write the report as markdown to this file; if the file already holds a generated block, replace only that block (e.g. docs/accuracy.md). The plots go next to it as STEM-ulps-FORMAT.png and STEM-kl-sweep.png.",
             HelpName = "FILE",
         };
 
@@ -88,7 +88,8 @@ internal static class DrtCommand
         }
 
         var sweeps = definitions.Contains(Definition.DiagonalGaussianKlToStandard) ? DrtReport.StandardSweeps(formats, seed) : [];
-        string report = DrtReport.Markdown(runs, seed, cases, Platform.Summary, sweeps);
+        IReadOnlyList<PlotData> plots = markdownPath is null ? [] : AccuracyPlots.For(Path.GetFileNameWithoutExtension(markdownPath), runs, sweeps);
+        string report = DrtReport.Markdown(runs, seed, cases, Platform.Summary, sweeps, plots);
         stdout.Write(report);
         if (counterexamplesPath is not null)
         {
@@ -100,6 +101,13 @@ internal static class DrtCommand
             string? block = existing is null ? null : DrtReport.GeneratedBlock(existing);
             string document = block is null ? report : existing!.Replace(block, report, StringComparison.Ordinal);
             AtomicFile.Write(markdownPath, System.Text.Encoding.UTF8.GetBytes(document));
+
+            // The PNGs next to the markdown, which the block references by file name.
+            string folder = Path.GetDirectoryName(Path.GetFullPath(markdownPath))!;
+            foreach (PlotData plot in plots)
+            {
+                AtomicFile.Write(Path.Combine(folder, plot.FileName), PlotRenderer.Render(plot));
+            }
         }
 
         long failures = runs.Sum(r => r.Failures);

@@ -1,7 +1,9 @@
 using System;
 using System.Diagnostics;
+using System.Numerics;
 using System.Threading;
 using System.Threading.Tasks;
+using Latent.Ieee;
 
 namespace Latent.Cli.Exhaustive;
 
@@ -16,14 +18,25 @@ internal static class ExhaustiveRunner
 
     public sealed record Outcome(SliceStats Stats, double Seconds, bool Resumed);
 
-    public static Outcome Sweep(ExhaustiveSlice slice, SweepRange range, int threads, string? checkpointPath, IProgress<long>? progress, CancellationToken cancel, int batchChunks = BatchChunks)
+    /// <summary>A binary32 sweep.</summary>
+    public static Outcome Sweep(ExhaustiveSlice slice, SweepRange range, int threads, string? checkpointPath, IProgress<long>? progress, CancellationToken cancel, int batchChunks = BatchChunks) =>
+        Sweep<float, Binary32>(slice, range, threads, checkpointPath, progress, cancel, batchChunks);
+
+    /// <summary>A sweep in the format named <paramref name="format"/> (<see cref="BinaryFormats"/>).</summary>
+    public static Outcome Sweep(string format, ExhaustiveSlice slice, SweepRange range, int threads, string? checkpointPath, IProgress<long>? progress, CancellationToken cancel, int batchChunks = BatchChunks) =>
+        BinaryFormats.Visit(format, new SweepIn(slice, range, threads, checkpointPath, progress, batchChunks, cancel));
+
+    /// <summary>A sweep in the format of <typeparamref name="T"/>: the range holds its bit patterns.</summary>
+    public static Outcome Sweep<T, TFormat>(ExhaustiveSlice slice, SweepRange range, int threads, string? checkpointPath, IProgress<long>? progress, CancellationToken cancel, int batchChunks = BatchChunks)
+        where T : IBinaryFloatingPointIeee754<T>
+        where TFormat : IBinaryFormat<T>
     {
         ArgumentNullException.ThrowIfNull(slice);
         var stats = new SliceStats();
         long chunksDone = 0;
         double secondsBefore = 0;
         bool resumed = false;
-        if (checkpointPath is not null && ExhaustiveCheckpoint.Load(checkpointPath) is { } saved && saved.Matches(slice.Name, range))
+        if (checkpointPath is not null && ExhaustiveCheckpoint.Load(checkpointPath) is { } saved && saved.Matches(slice.Name, TFormat.Name, range))
         {
             (stats, chunksDone, secondsBefore, resumed) = (saved.Stats, saved.ChunksDone, saved.Seconds, true);
         }
@@ -34,7 +47,7 @@ internal static class ExhaustiveRunner
         {
             long start = chunksDone, end = Math.Min(chunksDone + batchChunks, range.Chunks);
             var partial = new SliceStats[end - start];
-            Parallel.For(start, end, options, c => partial[c - start] = Chunk(slice, range, c));
+            Parallel.For(start, end, options, c => partial[c - start] = Chunk<T, TFormat>(slice, range, c));
             foreach (SliceStats p in partial)
             {
                 stats.Merge(p);
@@ -45,7 +58,7 @@ internal static class ExhaustiveRunner
             {
                 new ExhaustiveCheckpoint
                 {
-                    Slice = slice.Name, From = range.From, To = range.To, Stride = range.Stride,
+                    Slice = slice.Name, Format = TFormat.Name, From = range.From, To = range.To, Stride = range.Stride,
                     ChunksDone = chunksDone, Seconds = secondsBefore + clock.Elapsed.TotalSeconds, Stats = stats,
                 }.Save(checkpointPath);
             }
@@ -57,22 +70,32 @@ internal static class ExhaustiveRunner
         return new Outcome(stats, secondsBefore + clock.Elapsed.TotalSeconds, resumed);
     }
 
-    private static SliceStats Chunk(ExhaustiveSlice slice, SweepRange range, long chunk)
+    private static SliceStats Chunk<T, TFormat>(ExhaustiveSlice slice, SweepRange range, long chunk)
+        where T : IBinaryFloatingPointIeee754<T>
+        where TFormat : IBinaryFormat<T>
     {
         uint[] bits = range.Chunk(chunk);
-        var arguments = new float[bits.Length];
+        var arguments = new T[bits.Length];
         for (int i = 0; i < bits.Length; i++)
         {
-            arguments[i] = BitConverter.UInt32BitsToSingle(bits[i]);
+            arguments[i] = TFormat.FromBits(bits[i]);
         }
 
-        (float[] spec, float[] specCr, float[] exact) = slice.Evaluate(arguments);
+        (T[] spec, T[] specCr, T[] exact) = slice.Evaluate<T, TFormat>(arguments);
         var stats = new SliceStats();
         for (int i = 0; i < bits.Length; i++)
         {
-            stats.Add(bits[i], spec[i], specCr[i], exact[i]);
+            stats.Add<T, TFormat>(bits[i], spec[i], specCr[i], exact[i]);
         }
 
         return stats;
+    }
+
+    private readonly struct SweepIn(ExhaustiveSlice slice, SweepRange range, int threads, string? checkpointPath, IProgress<long>? progress, int batchChunks, CancellationToken cancel) : IFormatVisitor<Outcome>
+    {
+        public Outcome Visit<T, TFormat>()
+            where T : IBinaryFloatingPointIeee754<T>
+            where TFormat : IBinaryFormat<T> =>
+            Sweep<T, TFormat>(slice, range, threads, checkpointPath, progress, cancel, batchChunks);
     }
 }

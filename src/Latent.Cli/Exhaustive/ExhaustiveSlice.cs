@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Numerics;
 using Latent.Ieee;
 using Latent.Oracles;
 using Latent.Oracles.Exact;
@@ -8,61 +9,97 @@ using Latent.Oracles.Exact;
 namespace Latent.Cli.Exhaustive;
 
 /// <summary>
-/// A one-argument binary32 slice of a definition: every other input fixed, the free one running over bit patterns. Each
-/// slice evaluates a batch of arguments three ways through <see cref="Invocation{T}"/>: spec (the mirror with the platform
-/// arithmetic), spec-cr (the mirror with correctly rounded primitives, equal to the Lean text with them, which
-/// <c>latent golden</c> checks on every test) and exact (the real result rounded once).
+/// A one-argument slice of a definition: every other input fixed, the free one running over the bit patterns of a format.
+/// Each slice evaluates a batch of arguments three ways: spec (the mirror with the platform arithmetic), spec-cr (the mirror
+/// with correctly rounded primitives, equal to the Lean text with them, which <c>latent golden</c> checks on every test) and
+/// exact (the real result rounded once).
 /// </summary>
 /// <param name="Name">The slice's name on the command line and in the report.</param>
 /// <param name="Formula">What is evaluated, in the spec's notation.</param>
-/// <param name="Elementwise">Whether one call can carry a whole batch as a vector (elementwise definitions); otherwise one call per argument.</param>
-/// <param name="Call">The call for a batch of arguments (elementwise) or for one argument (a one-element vector).</param>
-/// <param name="DefaultStride">The stride of a run that does not choose one: 1 (all 2^32 inputs) where the exact semantics has a
-/// fast path (exp, the halving, the reparameterization), 4096 (2^20 inputs spread over the whole range) where every input still
-/// costs an MPFR Ziv loop of several µs (the KL slices).</param>
-internal sealed record ExhaustiveSlice(string Name, string Formula, bool Elementwise, Func<float[], Invocation<float>> Call, long DefaultStride = 1)
+/// <param name="Definition">The definition.</param>
+/// <param name="Free">The Lean binder of the swept input.</param>
+/// <param name="Fixed">The other inputs and their values (exact in every format).</param>
+/// <param name="DefaultStride">The stride of a run that does not choose one. Every slice has a fast exact path for binary32
+/// (<c>CorrectlyRoundedExp</c>, <c>CorrectlyRoundedReparameterize</c>, <c>CorrectlyRoundedKl</c>), so 1: all inputs.</param>
+internal sealed record ExhaustiveSlice(string Name, string Formula, Definition Definition, string Free, IReadOnlyList<(string Name, double Value)> Fixed, long DefaultStride = 1)
 {
-    private const long MpfrStride = 4096;
-
     /// <summary>The slices of issue 12, in report order.</summary>
     public static IReadOnlyList<ExhaustiveSlice> All { get; } =
     [
-        new("expTensor", "expTensor x", true, x => Vector(Definition.ExpTensor, ("x", x))),
-        new("halfTensor", "halfTensor x", true, x => Vector(Definition.HalfTensor, ("x", x))),
-        new("klLogvar", "diagonalGaussianKlToStandard (mu = 0) (logvar = x), one coordinate", false,
-            x => Vector(Definition.DiagonalGaussianKlToStandard, ("mu", [0f]), ("logvar", x)), MpfrStride),
-        new("klMu", "diagonalGaussianKlToStandard (mu = x) (logvar = 0), one coordinate", false,
-            x => Vector(Definition.DiagonalGaussianKlToStandard, ("mu", x), ("logvar", [0f])), MpfrStride),
-        new("reparameterizeDiag", "reparameterizeDiag (mu = 0) (logvar = x) (eps = 1)", true,
-            x => Vector(Definition.ReparameterizeDiag, ("mu", new float[x.Length]), ("logvar", x), ("eps", Enumerable.Repeat(1f, x.Length).ToArray()))),
+        new("expTensor", "expTensor x", Definition.ExpTensor, "x", []),
+        new("halfTensor", "halfTensor x", Definition.HalfTensor, "x", []),
+        new("klLogvar", "diagonalGaussianKlToStandard (mu = 0) (logvar = x), one coordinate", Definition.DiagonalGaussianKlToStandard, "logvar", [("mu", 0)]),
+        new("klMu", "diagonalGaussianKlToStandard (mu = x) (logvar = 0), one coordinate", Definition.DiagonalGaussianKlToStandard, "mu", [("logvar", 0)]),
+        new("reparameterizeDiag", "reparameterizeDiag (mu = 0) (logvar = x) (eps = 1)", Definition.ReparameterizeDiag, "logvar", [("mu", 0), ("eps", 1)]),
     ];
+
+    /// <summary>Whether one call carries a whole batch as a vector (elementwise definitions); the KL takes one call per argument.</summary>
+    public bool Elementwise => !Definition.HasScalarResult();
 
     /// <summary>Finds a slice by name.</summary>
     public static ExhaustiveSlice? Find(string name) => All.FirstOrDefault(s => s.Name == name);
 
     /// <summary>spec, spec-cr and exact results for <paramref name="arguments"/>, one per argument.</summary>
-    public (float[] Spec, float[] SpecCr, float[] Exact) Evaluate(float[] arguments)
+    public (T[] Spec, T[] SpecCr, T[] Exact) Evaluate<T, TFormat>(T[] arguments)
+        where T : IBinaryFloatingPointIeee754<T>
+        where TFormat : IBinaryFormat<T>
     {
+        ArgumentNullException.ThrowIfNull(arguments);
         if (Elementwise)
         {
-            Invocation<float> call = Call(arguments);
-            return (call.Mirror<IeeeContext<float>>(), call.Mirror<CorrectlyRoundedContext<float, Binary32>>(), call.Exact<float, Binary32>());
+            // One Invocation over the batch: the free input is the vector, the fixed ones are filled.
+            var tensors = new Dictionary<string, T[]> { [Free] = arguments };
+            foreach ((string name, double value) in Fixed)
+            {
+                tensors[name] = Enumerable.Repeat(T.CreateTruncating(value), arguments.Length).ToArray();
+            }
+
+            var call = new Invocation<T>(Definition, Shape.Of(arguments.Length), tensors);
+            return (call.Mirror<IeeeContext<T>>(), call.Mirror<CorrectlyRoundedContext<T, TFormat>>(), call.Exact<T, TFormat>());
         }
 
-        var spec = new float[arguments.Length];
-        var specCr = new float[arguments.Length];
-        var exact = new float[arguments.Length];
+        // The one-coordinate KL: the methods Invocation calls (the mirror over each context, the exact oracle), on
+        // one-element spans, without building a call per argument.
+        var spec = new T[arguments.Length];
+        var specCr = new T[arguments.Length];
+        var exact = new T[arguments.Length];
+        T fixedValue = T.CreateTruncating(Fixed.Single().Value);
+        bool freeIsMu = Free == "mu";
         for (int i = 0; i < arguments.Length; i++)
         {
-            Invocation<float> call = Call([arguments[i]]);
-            spec[i] = call.Mirror<IeeeContext<float>>()[0];
-            specCr[i] = call.Mirror<CorrectlyRoundedContext<float, Binary32>>()[0];
-            exact[i] = call.Exact<float, Binary32>()[0];
+            ReadOnlySpan<T> mu = [freeIsMu ? arguments[i] : fixedValue];
+            ReadOnlySpan<T> logvar = [freeIsMu ? fixedValue : arguments[i]];
+            spec[i] = GenerativeLatent.DiagonalGaussianKlToStandard<T, IeeeContext<T>>(mu, logvar);
+            specCr[i] = GenerativeLatent.DiagonalGaussianKlToStandard<T, CorrectlyRoundedContext<T, TFormat>>(mu, logvar);
+            exact[i] = ExactOracle.DiagonalGaussianKlToStandard<T, TFormat>(mu, logvar);
         }
 
         return (spec, specCr, exact);
     }
 
-    private static Invocation<float> Vector(Definition definition, params (string Name, float[] Values)[] tensors) =>
-        new(definition, Shape.Of(tensors.Max(t => t.Values.Length)), tensors.ToDictionary(t => t.Name, t => t.Values));
+    /// <summary>The same results through one <see cref="Invocation{T}"/> per argument, the general path (tests compare the two).</summary>
+    public (T[] Spec, T[] SpecCr, T[] Exact) EvaluateByInvocation<T, TFormat>(T[] arguments)
+        where T : IBinaryFloatingPointIeee754<T>
+        where TFormat : IBinaryFormat<T>
+    {
+        ArgumentNullException.ThrowIfNull(arguments);
+        var spec = new T[arguments.Length];
+        var specCr = new T[arguments.Length];
+        var exact = new T[arguments.Length];
+        for (int i = 0; i < arguments.Length; i++)
+        {
+            var tensors = new Dictionary<string, T[]> { [Free] = [arguments[i]] };
+            foreach ((string name, double value) in Fixed)
+            {
+                tensors[name] = [T.CreateTruncating(value)];
+            }
+
+            var call = new Invocation<T>(Definition, Shape.Of(1), tensors);
+            spec[i] = call.Mirror<IeeeContext<T>>()[0];
+            specCr[i] = call.Mirror<CorrectlyRoundedContext<T, TFormat>>()[0];
+            exact[i] = call.Exact<T, TFormat>()[0];
+        }
+
+        return (spec, specCr, exact);
+    }
 }

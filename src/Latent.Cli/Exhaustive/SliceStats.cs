@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Numerics;
 using Latent.Ieee;
 using Latent.Oracles;
 
@@ -13,8 +14,11 @@ namespace Latent.Cli.Exhaustive;
 /// </summary>
 internal sealed class SliceStats
 {
-    /// <summary>At most this many misrounded inputs are kept per list; the counts are always complete.</summary>
-    public const int ListLimit = 2_000_000;
+    /// <summary>
+    /// At most this many misrounded inputs are kept per list (the first ones by input): as many as a list file may hold, so
+    /// that a checkpoint stays small when a slice misrounds billions of inputs; the counts are always complete.
+    /// </summary>
+    public const int ListLimit = ExhaustiveReport.ListFileLimit;
 
     public long Inputs { get; set; }
 
@@ -44,10 +48,13 @@ internal sealed class SliceStats
 
     public long SpecCrCorrect => SpecCrHistogram[0];
 
-    public void Add(uint input, float spec, float specCr, float exact)
+    /// <summary>Records one input (its bit pattern) and its three results in the format of <typeparamref name="T"/>.</summary>
+    public void Add<T, TFormat>(uint input, T spec, T specCr, T exact)
+        where T : IBinaryFloatingPointIeee754<T>
+        where TFormat : IBinaryFormat<T>
     {
         Inputs++;
-        ulong d = UlpDistance.Between<float, Binary32>(spec, exact);
+        ulong d = UlpDistance.Between<T, TFormat>(spec, exact);
         SpecHistogram[UlpBuckets.Of(d)]++;
         if (d != 0)
         {
@@ -58,11 +65,11 @@ internal sealed class SliceStats
 
             if (SpecMisrounded.Count < ListLimit)
             {
-                SpecMisrounded.Add([input, Bits(spec), Bits(exact)]);
+                SpecMisrounded.Add([input, Bits<T, TFormat>(spec), Bits<T, TFormat>(exact)]);
             }
         }
 
-        ulong c = UlpDistance.Between<float, Binary32>(specCr, exact);
+        ulong c = UlpDistance.Between<T, TFormat>(specCr, exact);
         SpecCrHistogram[UlpBuckets.Of(c)]++;
         if (c != 0)
         {
@@ -73,7 +80,7 @@ internal sealed class SliceStats
 
             if (SpecCrMisrounded.Count < ListLimit)
             {
-                SpecCrMisrounded.Add([input, Bits(specCr), Bits(exact)]);
+                SpecCrMisrounded.Add([input, Bits<T, TFormat>(specCr), Bits<T, TFormat>(exact)]);
             }
         }
 
@@ -114,9 +121,12 @@ internal sealed class SliceStats
         SpecCrMisrounded.Sort((a, b) => a[0].CompareTo(b[0]));
     }
 
-    private static uint Bits(float value) => BitConverter.SingleToUInt32Bits(value);
+    private static uint Bits<T, TFormat>(T value)
+        where T : IBinaryFloatingPointIeee754<T>
+        where TFormat : IBinaryFormat<T> => (uint)TFormat.ToBits(value);
 
     /// <summary>Both are numbers, not zeros, and of opposite signs (a zero against a nonzero is an ulp question, not a sign one).</summary>
-    private static bool SignDiffers(float value, float exact) =>
-        !float.IsNaN(value) && !float.IsNaN(exact) && value != 0 && exact != 0 && float.IsNegative(value) != float.IsNegative(exact);
+    private static bool SignDiffers<T>(T value, T exact)
+        where T : IBinaryFloatingPointIeee754<T> =>
+        !T.IsNaN(value) && !T.IsNaN(exact) && !T.IsZero(value) && !T.IsZero(exact) && T.IsNegative(value) != T.IsNegative(exact);
 }

@@ -18,7 +18,13 @@ public static class DrtReport
     public const string EndMarker = "<!-- latent drt: end of generated block -->";
 
     /// <summary>Markdown tables of <paramref name="runs"/>: summary, ULP histograms and per input class.</summary>
-    public static string Markdown(IReadOnlyList<DrtStats> runs, ulong seed, long cases, string platform, IReadOnlyList<(string Format, IReadOnlyList<KlSweepBand> Bands)>? sweeps = null)
+    /// <param name="runs">The measured runs.</param>
+    /// <param name="seed">The seed of the cases.</param>
+    /// <param name="cases">Cases per definition and format.</param>
+    /// <param name="platform">The platform line.</param>
+    /// <param name="sweeps">The KL cancellation sweeps, if any.</param>
+    /// <param name="plots">The plots written next to the markdown (<see cref="AccuracyPlots"/>), referenced at the end of the block.</param>
+    public static string Markdown(IReadOnlyList<DrtStats> runs, ulong seed, long cases, string platform, IReadOnlyList<(string Format, IReadOnlyList<KlSweepBand> Bands)>? sweeps = null, IReadOnlyList<PlotData>? plots = null)
     {
         ArgumentNullException.ThrowIfNull(runs);
         var md = new StringBuilder();
@@ -50,6 +56,12 @@ public static class DrtReport
         foreach ((string format, IReadOnlyList<KlSweepBand> bands) in sweeps ?? [])
         {
             md.Append(KlCancellationSweep.Markdown(format, bands));
+        }
+
+        if (plots is { Count: > 0 })
+        {
+            md.Append("\n#### Plots\n\nDrawn by `latent drt --markdown` from the tables above (each PNG carries its data in a `tEXt` chunk, which CI compares with a fresh run):\n");
+            md.Append(AccuracyPlots.Markdown(plots));
         }
 
         md.Append(EndMarker).Append('\n');

@@ -212,7 +212,6 @@ public static class ExactOracle
         }
 
         bool infinite = false;
-        bool rational = true;
         for (int i = 0; i < n; i++)
         {
             if (T.IsNaN(mu[i]) || T.IsNaN(logvar[i]))
@@ -221,12 +220,105 @@ public static class ExactOracle
             }
 
             infinite |= !T.IsFinite(mu[i]) || !T.IsFinite(logvar[i]);
-            rational &= T.IsZero(logvar[i]) || !T.IsFinite(logvar[i]);
         }
 
         if (infinite)
         {
             return T.PositiveInfinity;
+        }
+
+        if (n == 1 && FastKl<T, TFormat>(mu[0], logvar[0], out T fast))
+        {
+            return fast;
+        }
+
+        if (FastMean<T, TFormat>(mu, logvar, out fast))
+        {
+            return fast;
+        }
+
+        return KlByMpfr<T, TFormat>(mu, logvar);
+    }
+
+    /// <summary>
+    /// The binary32 one-coordinate fast paths of <see cref="FastExp.CorrectlyRoundedKl"/>: <c>logvar = 0</c> (exact by one
+    /// rounding) and <c>mu = 0</c> (double-double enclosure and a rounding test); false where MPFR decides.
+    /// </summary>
+    private static bool FastKl<T, TFormat>(T mu, T logvar, out T result)
+        where T : IBinaryFloatingPointIeee754<T>
+        where TFormat : IBinaryFormat<T>
+    {
+        result = T.NaN;
+        if (typeof(TFormat) != typeof(Binary32))
+        {
+            return false;
+        }
+
+        if (T.IsZero(logvar))
+        {
+            result = T.CreateTruncating(FastExp.CorrectlyRoundedKl.KlMu(float.CreateTruncating(mu)));
+            return true;
+        }
+
+        if (T.IsZero(mu) && FastExp.CorrectlyRoundedKl.TryKlLogvar(float.CreateTruncating(logvar), out float f))
+        {
+            result = T.CreateTruncating(f);
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>The double-double path of <see cref="FastExp.CorrectlyRoundedKlMean"/> for binary64 and binary32, any number of coordinates.</summary>
+    private static bool FastMean<T, TFormat>(ReadOnlySpan<T> mu, ReadOnlySpan<T> logvar, out T result)
+        where T : IBinaryFloatingPointIeee754<T>
+        where TFormat : IBinaryFormat<T>
+    {
+        result = T.NaN;
+        int n = mu.Length;
+        if (typeof(TFormat) == typeof(Binary64))
+        {
+            Span<double> m = n <= 64 ? stackalloc double[n] : new double[n];
+            Span<double> l = n <= 64 ? stackalloc double[n] : new double[n];
+            for (int i = 0; i < n; i++)
+            {
+                (m[i], l[i]) = (double.CreateTruncating(mu[i]), double.CreateTruncating(logvar[i]));
+            }
+
+            bool decided = FastExp.CorrectlyRoundedKlMean.TryKl(m, l, out double d);
+            result = T.CreateTruncating(d);
+            return decided;
+        }
+
+        if (typeof(TFormat) == typeof(Binary32))
+        {
+            Span<float> m = n <= 64 ? stackalloc float[n] : new float[n];
+            Span<float> l = n <= 64 ? stackalloc float[n] : new float[n];
+            for (int i = 0; i < n; i++)
+            {
+                (m[i], l[i]) = (float.CreateTruncating(mu[i]), float.CreateTruncating(logvar[i]));
+            }
+
+            bool decided = FastExp.CorrectlyRoundedKlMean.TryKl(m, l, out float f);
+            result = T.CreateTruncating(f);
+            return decided;
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The KL of finite, non-empty inputs by MPFR alone (no fast path): the exact rational path when every logvar is zero,
+    /// Ziv's loop otherwise. Tests compare the fast paths with this.
+    /// </summary>
+    internal static T KlByMpfr<T, TFormat>(ReadOnlySpan<T> mu, ReadOnlySpan<T> logvar)
+        where T : IBinaryFloatingPointIeee754<T>
+        where TFormat : IBinaryFormat<T>
+    {
+        bool rational = true;
+        foreach (T l in logvar)
+        {
+            rational &= T.IsZero(l);
         }
 
         T[] muCopy = mu.ToArray();

@@ -70,10 +70,14 @@ public class DifferentialVolumeTests
         }
     }
 
+    private static readonly Lazy<IReadOnlyList<(string Format, IReadOnlyList<KlSweepBand> Bands)>> Sweeps = new(() => DrtReport.StandardSweeps(["f64", "f32"], Seed));
+
+    private static IReadOnlyList<PlotData> Plots => AccuracyPlots.For("accuracy", Runs.Value, Sweeps.Value);
+
     [Fact]
     public void Accuracy_doc_holds_the_tables_this_run_measures()
     {
-        string expected = DrtReport.Markdown(Runs.Value, Seed, Cases, Platform.Summary, DrtReport.StandardSweeps(["f64", "f32"], Seed));
+        string expected = DrtReport.Markdown(Runs.Value, Seed, Cases, Platform.Summary, Sweeps.Value, Plots);
         string doc = File.ReadAllText(Path.Combine(Latent.Properties.Support.Repository.Root, "docs", "accuracy.md"));
         string? block = DrtReport.GeneratedBlock(doc);
         Assert.True(
@@ -81,5 +85,25 @@ public class DifferentialVolumeTests
             "docs/accuracy.md is not what `latent drt` measures here; regenerate it with "
             + "`dotnet run --project src/Latent.Cli -c Release -- drt --markdown docs/accuracy.md` (measured on "
             + Platform.Summary + ").");
+    }
+
+    /// <summary>
+    /// The plots next to <c>docs/accuracy.md</c> are checked by their data, not their pixels (fonts and the renderer may draw a
+    /// pixel differently elsewhere): each PNG must carry, in its <c>tEXt</c> chunk, exactly the data this run measures.
+    /// </summary>
+    [Fact]
+    public void Accuracy_plots_carry_the_data_this_run_measures()
+    {
+        Assert.Equal(3, Plots.Count); // ULP histograms in f64 and f32, and the KL sweep
+        foreach (PlotData plot in Plots)
+        {
+            string path = Path.Combine(Latent.Properties.Support.Repository.Root, "docs", plot.FileName);
+            Assert.True(File.Exists(path), $"docs/{plot.FileName} is missing; regenerate with `latent drt --markdown docs/accuracy.md`");
+            byte[] png = File.ReadAllBytes(path);
+            Assert.True(PngText.TryReadSize(png, out int width, out int height) && width > 0 && height > 0, $"docs/{plot.FileName} is not a PNG");
+            Assert.True(
+                PngText.Read(png, PngText.PlotDataKeyword) is [string data] && data == AccuracyPlots.Json(plot),
+                $"docs/{plot.FileName} was not drawn from what `latent drt` measures here; regenerate it with `latent drt --markdown docs/accuracy.md`.");
+        }
     }
 }
