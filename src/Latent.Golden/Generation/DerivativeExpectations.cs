@@ -192,10 +192,8 @@ internal static class DerivativeExpectations<T, TFormat>
             throw new InvalidOperationException($"A derivative band rejects its spec-cr value {IeeeText.FormatDecimal(specCr)}: the analysis is wrong.");
         }
 
-        return Expectation.Same(Canonical(specCr), Canonical(exact), Bands.WithMeasuredTolerance<T, TFormat>(band, exact));
+        return Expectation.Same(Expectations<T, TFormat>.Canonical(specCr), Expectations<T, TFormat>.Canonical(exact), Bands.WithMeasuredTolerance<T, TFormat>(band, exact));
     }
-
-    private static ulong Canonical(T value) => T.IsNaN(value) ? IeeeText.QuietNaNBits<T, TFormat>(negative: false) : TFormat.ToBits(value);
 
     private static T[] UnitVector(int n, int j)
     {

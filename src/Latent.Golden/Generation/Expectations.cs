@@ -65,7 +65,7 @@ internal static class Expectations<T, TFormat>
     /// which the JIT emits a commutative operation, which differs between tiers of compiled code, so it would make the bytes
     /// of a file depend on the run.
     /// </summary>
-    private static ulong Canonical(T value) => T.IsNaN(value) ? IeeeText.QuietNaNBits<T, TFormat>(negative: false) : TFormat.ToBits(value);
+    internal static ulong Canonical(T value) => T.IsNaN(value) ? IeeeText.QuietNaNBits<T, TFormat>(negative: false) : TFormat.ToBits(value);
 
     /// <summary>The Lean text of the test's version (V1, or V3 for a V3 empty-mean group) with correctly rounded primitives.</summary>
     public static T[] SpecCr(Definition definition, GoldenCase<T> c) =>
